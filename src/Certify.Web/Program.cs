@@ -1,66 +1,143 @@
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Certify.Data;
+using Certify.Data.Entities;
 using Certify.Web.Components;
 using Certify.Web.Components.Account;
 using Certify.Web.Data;
+using Certify.Web.Features;
+using Certify.Web.Identity;
+using Certify.Web.Infrastructure;
+using Certify.Web.Infrastructure.Email;
+using Certify.Web.Jobs;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
+if (!builder.Environment.IsDevelopment())
+{
+    builder.Logging.ClearProviders().AddJsonConsole();
+}
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+var paths = new DataPaths(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(paths);
+builder.Services.AddSingleton(TimeProvider.System);
 
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCertifyLocalization();
+builder.Services.AddCertifyDatabase(builder.Configuration, paths);
+builder.Services.AddCertifyHealthChecks();
+builder.Services.AddDataProtection().SetApplicationName("Certify").PersistKeysToDbContext<CertifyDbContext>();
+builder.Services.AddCertifyJobs(builder.Configuration, paths);
+
+// Identity
+builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection("Security"));
+var security = builder.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
 builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-
 builder.Services.AddAuthentication(options =>
     {
         options.DefaultScheme = IdentityConstants.ApplicationScheme;
         options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
     })
     .AddIdentityCookies();
-
-var connectionString = builder.Configuration.GetConnectionString("DefaultConnection") ?? throw new InvalidOperationException("Connection string 'DefaultConnection' not found.");
-builder.Services.AddDbContext<ApplicationDbContext>(options =>
-    options.UseSqlite(connectionString));
-builder.Services.AddDatabaseDeveloperPageExceptionFilter();
-
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.LoginPath = "/Account/Login";
+    cookie.AccessDeniedPath = "/Account/AccessDenied";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Lax;
+    cookie.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    cookie.ExpireTimeSpan = security.CookieLifetime;
+    cookie.SlidingExpiration = false;
+});
 builder.Services.AddIdentityCore<ApplicationUser>(options =>
     {
         options.SignIn.RequireConfirmedAccount = true;
-        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        options.SignIn.RequireConfirmedEmail = true;
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
     })
-    .AddEntityFrameworkStores<ApplicationDbContext>()
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<CertifyDbContext>()
     .AddSignInManager()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<CertifyClaimsPrincipalFactory>()
+    .AddPasswordValidator<CommonPasswordValidator>();
+builder.Services.AddSingleton(sp => CommonPasswordList.Load(
+    Path.Combine(SeedPaths.Root(builder.Configuration), "security", "common-passwords.txt")));
+builder.Services.AddScoped<IEmailSender<ApplicationUser>, IdentityEmailSender>();
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.PlatformAdmin, policy => policy
+        .RequireAuthenticatedUser()
+        .RequireRole(CertifyClaims.PlatformAdminRole)
+        .AddRequirements(new StaffTwoFactorRequirement()))
+    .AddPolicy(Policies.BodyStaff, policy => policy
+        .RequireAuthenticatedUser()
+        .RequireClaim(CertifyClaims.BodyStaff)
+        .AddRequirements(new StaffTwoFactorRequirement()));
+builder.Services.AddSingleton<IAuthorizationHandler, StaffTwoFactorHandler>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
 
-builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+// E-mail
+builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+builder.Services.AddSingleton<IMailTransport>(sp =>
+{
+    var options = builder.Configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
+    return string.IsNullOrWhiteSpace(options.Smtp.Host)
+        ? new PickupFolderMailTransport(paths.EnsureDirectory(options.PickupDirectory))
+        : new SmtpMailTransport(options.Smtp);
+});
+builder.Services.AddScoped<EmailOutbox>();
+builder.Services.AddTransient<SendEmailJob>();
+builder.Services.AddTransient<ResendUnsentEmailsJob>();
+
+builder.Services.AddCertifyFeatures();
+builder.Services.AddCertifySeeding(builder.Configuration);
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (app.Environment.IsDevelopment())
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 {
-    app.UseMigrationsEndPoint();
+    await DatabaseSetup.MigrateAsync(app.Services, CancellationToken.None);
 }
-else
+
+await app.Services.GetRequiredService<DatabaseSeeder>().SeedAsync(CancellationToken.None);
+RecurringJobs.Register(app.Services);
+
+if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
+app.UseCertifySecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-// Add additional endpoints required by the Identity /Account Razor components.
+app.MapCertifyHealthChecks();
+app.MapCultureSwitch();
+app.MapCertifyJobsDashboard();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("Certify is running on {Urls} (database: {Provider}, data folder: {DataFolder})",
+        string.Join(", ", app.Urls), DatabaseSetup.Provider(app.Configuration), paths.Root));
 
 app.Run();

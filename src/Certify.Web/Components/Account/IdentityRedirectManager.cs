@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using Certify.Web.Data;
+using Certify.Data.Entities;
 
 namespace Certify.Web.Components.Account;
 

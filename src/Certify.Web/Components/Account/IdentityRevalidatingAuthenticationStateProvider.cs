@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Certify.Web.Data;
+using Certify.Data.Entities;
 
 namespace Certify.Web.Components.Account;
 

@@ -1,0 +1,80 @@
+using Certify.Data.Entities;
+using Certify.Domain.Auditing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Certify.Data;
+
+public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<CertifyingBody> CertifyingBodies => Set<CertifyingBody>();
+    public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<CompanyMembership> CompanyMemberships => Set<CompanyMembership>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CertifyDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// Chains every new <see cref="AuditEvent"/> to the head of the trail before saving, in the same transaction as
+    /// the change it describes. Saves that carry audit events are serialised in this process; across instances
+    /// the unique index on PreviousHash refuses a fork, and the whole save fails rather than break the chain.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await AuditLock.WaitAsync(cancellationToken);
+        try
+        {
+            var head = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken)
+                ?? AuditChain.GenesisHash;
+            foreach (var audit in pending)
+            {
+                audit.PreviousHash = head;
+                audit.Hash = AuditChain.ComputeHash(head, audit.OccurredAt, audit.UserId, audit.Action, audit.EntityType, audit.EntityId, audit.Details);
+                head = audit.Hash;
+            }
+
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            AuditLock.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    private static readonly SemaphoreSlim AuditLock = new(1, 1);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset in SQL; stored as a sortable long it can.
+        // SQL Server keeps its native datetimeoffset.
+        if (Database.ProviderName == SqliteProvider)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Certify.Data;
+using Certify.Data.Entities;
+using Certify.Domain.Companies;
+using Certify.Domain.Tenancy;
+using Certify.Web.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certify.Web.Data;
+
+public sealed class SeedOptions
+{
+    /// <summary>Loads seed/demo (demo accounts, bodies, companies). Honoured in Development only.</summary>
+    public bool Demo { get; set; }
+}
+
+public static class SeedingSetup
+{
+    public static IServiceCollection AddCertifySeeding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SeedOptions>(configuration.GetSection("Seed"));
+        services.AddSingleton<DatabaseSeeder>();
+        return services;
+    }
+}
+
+/// <summary>Loads seed/ at start. Safe to run on every start: it only adds what is missing.</summary>
+public sealed class DatabaseSeeder(
+    IServiceProvider services,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    Microsoft.Extensions.Options.IOptions<SeedOptions> options,
+    TimeProvider clock,
+    ILogger<DatabaseSeeder> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(CertifyClaims.PlatformAdminRole))
+        {
+            await roles.CreateAsync(new IdentityRole(CertifyClaims.PlatformAdminRole));
+        }
+
+        if (options.Value.Demo && environment.IsDevelopment())
+        {
+            await SeedDemoAsync(scope.ServiceProvider, ct);
+        }
+    }
+
+    private async Task SeedDemoAsync(IServiceProvider scoped, CancellationToken ct)
+    {
+        var file = Path.Combine(SeedPaths.Root(configuration), "demo", "demo.json");
+        await using var stream = File.OpenRead(file);
+        var demo = await JsonSerializer.DeserializeAsync<DemoSeed>(stream, Json, ct)
+            ?? throw new InvalidDataException($"{file} is empty.");
+        var db = scoped.GetRequiredService<CertifyDbContext>();
+        var users = scoped.GetRequiredService<UserManager<ApplicationUser>>();
+        var now = clock.GetUtcNow();
+
+        foreach (var body in demo.CertifyingBodies)
+        {
+            if (!await db.CertifyingBodies.AnyAsync(b => b.Slug == body.Slug, ct))
+            {
+                db.CertifyingBodies.Add(new CertifyingBody { Slug = body.Slug, Name = body.Name, CreatedAt = now });
+            }
+        }
+
+        foreach (var company in demo.Companies)
+        {
+            var rfc = Rfc.Validate(company.Rfc);
+            if (!rfc.IsValid)
+            {
+                throw new InvalidDataException($"{file}: company RFC {company.Rfc} is not valid ({rfc.Error}).");
+            }
+
+            if (!await db.Companies.AnyAsync(c => c.Rfc == rfc.Normalized, ct))
+            {
+                db.Companies.Add(new Company
+                {
+                    Rfc = rfc.Normalized,
+                    LegalName = company.LegalName,
+                    TradeName = company.TradeName,
+                    State = company.State,
+                    Municipality = company.Municipality,
+                    Workers = company.Workers,
+                    Tier = company.Tier,
+                    ImssEmployerRegistration = company.ImssEmployerRegistration,
+                    RepseFolio = company.RepseFolio,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    Version = Guid.NewGuid(),
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        foreach (var account in demo.Users)
+        {
+            var user = await users.FindByEmailAsync(account.Email);
+            if (user is null)
+            {
+                user = new ApplicationUser
+                {
+                    UserName = account.Email,
+                    Email = account.Email,
+                    EmailConfirmed = true,
+                    DisplayName = account.Name,
+                    CreatedAt = now,
+                };
+                var created = await users.CreateAsync(user, demo.Password);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidDataException($"{file}: demo user {account.Email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                }
+            }
+
+            if (account.PlatformAdmin && !await users.IsInRoleAsync(user, CertifyClaims.PlatformAdminRole))
+            {
+                await users.AddToRoleAsync(user, CertifyClaims.PlatformAdminRole);
+            }
+
+            if (account.Body is not null && account.BodyRole is { } bodyRole)
+            {
+                var bodyId = await db.CertifyingBodies.Where(b => b.Slug == account.Body).Select(b => b.Id).SingleAsync(ct);
+                if (!await db.BodyMemberships.AnyAsync(m => m.CertifyingBodyId == bodyId && m.UserId == user.Id && m.Role == bodyRole, ct))
+                {
+                    db.BodyMemberships.Add(new BodyMembership { CertifyingBodyId = bodyId, UserId = user.Id, Role = bodyRole, CreatedAt = now });
+                }
+            }
+
+            if (account.Company is not null && account.CompanyRole is { } companyRole)
+            {
+                var companyId = await db.Companies.Where(c => c.Rfc == account.Company).Select(c => c.Id).SingleAsync(ct);
+                if (!await db.CompanyMemberships.AnyAsync(m => m.CompanyId == companyId && m.UserId == user.Id, ct))
+                {
+                    db.CompanyMemberships.Add(new CompanyMembership { CompanyId = companyId, UserId = user.Id, Role = companyRole, CreatedAt = now });
+                }
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Demo data loaded from {File}: {Users} accounts", file, demo.Users.Count);
+    }
+
+    private sealed record DemoSeed(
+        string Password,
+        List<DemoBody> CertifyingBodies,
+        List<DemoCompany> Companies,
+        List<DemoUser> Users);
+
+    private sealed record DemoBody(string Slug, string Name);
+
+    private sealed record DemoCompany(
+        string Rfc,
+        string LegalName,
+        string? TradeName,
+        MexicanState State,
+        string Municipality,
+        int Workers,
+        AutoPartsTier Tier,
+        string? ImssEmployerRegistration,
+        string? RepseFolio);
+
+    private sealed record DemoUser(
+        string Email,
+        string Name,
+        bool PlatformAdmin = false,
+        string? Body = null,
+        BodyRole? BodyRole = null,
+        string? Company = null,
+        CompanyRole? CompanyRole = null);
+}

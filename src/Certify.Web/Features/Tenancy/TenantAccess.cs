@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using Certify.Data;
+using Certify.Domain.Tenancy;
+using Certify.Web.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certify.Web.Features.Tenancy;
+
+public sealed record TenantLink(int Id, string Name);
+
+public sealed record UserTenants(IReadOnlyList<TenantLink> Companies, IReadOnlyList<TenantLink> Bodies, bool IsPlatformAdmin)
+{
+    public static readonly UserTenants None = new([], [], false);
+}
+
+/// <summary>
+/// The one place that answers "may this user touch this tenant?". Pages and endpoints that take a company or body id
+/// ask here first and answer 404 when the answer is no, so ids of other tenants reveal nothing.
+/// </summary>
+public sealed class TenantAccess(IDbContextFactory<CertifyDbContext> dbFactory)
+{
+    public static string? UserId(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public async Task<CompanyRole?> CompanyRoleAsync(ClaimsPrincipal user, int companyId, CancellationToken ct)
+    {
+        if (UserId(user) is not { } userId)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CompanyMemberships
+            .Where(m => m.CompanyId == companyId && m.UserId == userId)
+            .Select(m => (CompanyRole?)m.Role)
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlySet<BodyRole>> BodyRolesAsync(ClaimsPrincipal user, int bodyId, CancellationToken ct)
+    {
+        if (UserId(user) is not { } userId)
+        {
+            return new HashSet<BodyRole>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var roles = await db.BodyMemberships
+            .Where(m => m.CertifyingBodyId == bodyId && m.UserId == userId && m.Active)
+            .Select(m => m.Role)
+            .ToListAsync(ct);
+        return roles.ToHashSet();
+    }
+
+    public async Task<UserTenants> TenantsAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (UserId(user) is not { } userId)
+        {
+            return UserTenants.None;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var companies = await db.CompanyMemberships
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.Company!.LegalName)
+            .Select(m => new TenantLink(m.CompanyId, m.Company!.TradeName ?? m.Company.LegalName))
+            .ToListAsync(ct);
+        var bodies = await db.BodyMemberships
+            .Where(m => m.UserId == userId && m.Active)
+            .Select(m => new { m.CertifyingBodyId, m.CertifyingBody!.Name })
+            .Distinct()
+            .Select(m => new TenantLink(m.CertifyingBodyId, m.Name))
+            .ToListAsync(ct);
+        return new UserTenants(companies, bodies, user.IsInRole(CertifyClaims.PlatformAdminRole));
+    }
+}

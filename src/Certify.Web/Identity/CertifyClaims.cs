@@ -1,0 +1,18 @@
+namespace Certify.Web.Identity;
+
+public static class CertifyClaims
+{
+    /// <summary>"true" when the user has an authenticator app enrolled.</summary>
+    public const string TwoFactorEnabled = "certify:2fa";
+
+    /// <summary>Present when the user is a program admin or auditor of at least one certifying body.</summary>
+    public const string BodyStaff = "certify:body-staff";
+
+    public const string PlatformAdminRole = "PlatformAdmin";
+}
+
+public static class Policies
+{
+    public const string PlatformAdmin = "PlatformAdmin";
+    public const string BodyStaff = "BodyStaff";
+}

@@ -1,0 +1,18 @@
+using Certify.Data.Entities;
+using Certify.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.Identity;
+
+namespace Certify.Web.Identity;
+
+/// <summary>Identity's messages go through the outbox like every other e-mail, in the user's language.</summary>
+public sealed class IdentityEmailSender(EmailOutbox outbox) : IEmailSender<ApplicationUser>
+{
+    public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
+        outbox.QueueAsync(email, EmailTemplates.ConfirmAccount(user.PreferredCulture, user.DisplayName, confirmationLink));
+
+    public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
+        outbox.QueueAsync(email, EmailTemplates.ResetPassword(user.PreferredCulture, user.DisplayName, resetLink));
+
+    public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
+        outbox.QueueAsync(email, EmailTemplates.ResetPassword(user.PreferredCulture, user.DisplayName, resetCode));
+}

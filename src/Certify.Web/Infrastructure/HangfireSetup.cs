@@ -1,0 +1,84 @@
+using Certify.Web.Identity;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+
+namespace Certify.Web.Infrastructure;
+
+public sealed class JobOptions
+{
+    /// <summary>Off in tests that want to control when jobs run.</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>How often idle workers look for new jobs on the SQLite storage (its default is 15 s).</summary>
+    public TimeSpan SqliteQueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public int WorkerCount { get; set; } = 4;
+}
+
+public static class HangfireSetup
+{
+    public static readonly string[] Queues = ["default", "email"];
+
+    public static IServiceCollection AddCertifyJobs(this IServiceCollection services, IConfiguration configuration, DataPaths paths)
+    {
+        var options = configuration.GetSection("Jobs").Get<JobOptions>() ?? new JobOptions();
+        var provider = DatabaseSetup.Provider(configuration);
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                config.UseSqlServerStorage(DatabaseSetup.ConnectionString(configuration, paths), new SqlServerStorageOptions
+                {
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.Zero,
+                    SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                });
+            }
+            else
+            {
+                var file = paths.Resolve(configuration["Jobs:SqlitePath"] ?? "{DataDirectory}/hangfire.db");
+                config.UseSQLiteStorage(file, new SQLiteStorageOptions
+                {
+                    QueuePollInterval = options.SqliteQueuePollInterval,
+                    // A job interrupted by a crash is picked up again after this; jobs are idempotent.
+                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                });
+            }
+        });
+
+        if (options.RunServer)
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.Queues = Queues;
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        }
+
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCertifyJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            // The endpoint policy below already decides; this filter repeats it so the dashboard never opens by itself.
+            Authorization = [new PlatformAdminDashboardFilter()],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Certify — trabajos",
+        }).RequireAuthorization(Policies.PlatformAdmin);
+        return endpoints;
+    }
+
+    private sealed class PlatformAdminDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User.IsInRole(CertifyClaims.PlatformAdminRole);
+    }
+}

@@ -1,0 +1,14 @@
+using Hangfire;
+
+namespace Certify.Web.Jobs;
+
+/// <summary>Every recurring schedule of the app, each under a stable id.</summary>
+public static class RecurringJobs
+{
+    public static void Register(IServiceProvider services)
+    {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<Infrastructure.Email.ResendUnsentEmailsJob>(
+            "email-resend-unsent", job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+    }
+}
