@@ -1,3 +1,5 @@
+using Certify.Web.Features.Audit;
+using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Tenancy;
 
 namespace Certify.Web.Features;
@@ -7,6 +9,9 @@ public static class FeatureServices
     public static IServiceCollection AddCertifyFeatures(this IServiceCollection services)
     {
         services.AddScoped<TenantAccess>();
+        services.AddScoped<CompanyService>();
+        services.AddScoped<TeamService>();
+        services.AddScoped<AuditTrailService>();
         return services;
     }
 }

@@ -29,9 +29,8 @@ public static class DatabaseSetup
             switch (provider)
             {
                 case DatabaseProvider.SqlServer:
-                    options.UseSqlServer(connectionString, sql => sql
-                        .MigrationsAssembly("Certify.Migrations.SqlServer")
-                        .EnableRetryOnFailure());
+                    // No retrying execution strategy: services open their own transactions to keep a change and its audit row together.
+                    options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly("Certify.Migrations.SqlServer"));
                     break;
                 default:
                     options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite"));

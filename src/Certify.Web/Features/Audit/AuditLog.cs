@@ -15,7 +15,7 @@ public sealed record AuditActor(string? UserId, string? UserName)
 }
 
 /// <summary>Builds audit rows; the context chains their hashes when it saves them.</summary>
-public static class Audit
+public static class AuditLog
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
