@@ -1,0 +1,11 @@
+namespace Certify.Domain.Questionnaires;
+
+public enum AnswerType
+{
+    YesNoNa,
+    SingleChoice,
+    MultipleChoice,
+    Number,
+    Date,
+    Text,
+}

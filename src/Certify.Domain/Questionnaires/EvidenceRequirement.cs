@@ -1,0 +1,8 @@
+namespace Certify.Domain.Questionnaires;
+
+public enum EvidenceRequirement
+{
+    Required,
+    Optional,
+    None,
+}

@@ -1,0 +1,7 @@
+namespace Certify.Domain.Questionnaires;
+
+public enum MissingKind
+{
+    Answer,
+    Evidence,
+}
