@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace Certify.EndToEnd.Tests;
+
+/// <summary>One test's browser context and page, with the helpers every journey needs.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly ITestOutputHelper _output;
+    private readonly string _testName;
+
+    internal BrowserSession(IBrowserContext context, IPage page, ITestOutputHelper output, string testName)
+    {
+        _context = context;
+        Page = page;
+        _output = output;
+        _testName = testName;
+        Page.PageError += OnPageError;
+        Page.Console += OnConsole;
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>
+    /// <c>SCREENSHOTS_DIR</c> when set, else <c>tests/Certify.EndToEnd.Tests/bin/screenshots</c>
+    /// (two levels above <c>bin/&lt;Configuration&gt;/&lt;tfm&gt;/</c>).
+    /// </summary>
+    public static string ScreenshotDirectory =>
+        Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "screenshots"));
+
+    /// <summary>Opens <paramref name="path"/> (relative to the app's root) and waits until blazor.web.js has loaded.</summary>
+    public async Task GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path);
+        Assert.True(response is { Ok: true }, $"GET {path} answered {response?.Status.ToString() ?? "nothing"}.");
+        await WaitForBlazorAsync();
+    }
+
+    /// <summary>
+    /// Waits until blazor.web.js has loaded. On interactive pages the circuit may still be connecting after this:
+    /// click through locators, which wait until the element is enabled.
+    /// </summary>
+    public Task WaitForBlazorAsync() => Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+
+    /// <summary>Saves a full-page PNG named <c>&lt;test&gt;-&lt;step&gt;.png</c> and prints its path.</summary>
+    public async Task<string> ScreenshotAsync(string step)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var path = Path.Combine(ScreenshotDirectory, $"{_testName}-{step}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        _output.WriteLine($"Screenshot: {path}");
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Page.PageError -= OnPageError;
+        Page.Console -= OnConsole;
+        await _context.DisposeAsync();
+    }
+
+    private void OnPageError(object? sender, string error) => _output.WriteLine($"Page error: {error}");
+
+    private void OnConsole(object? sender, IConsoleMessage message)
+    {
+        if (message.Type is "error" or "warning")
+        {
+            _output.WriteLine($"Browser console {message.Type}: {message.Text}");
+        }
+    }
+}
