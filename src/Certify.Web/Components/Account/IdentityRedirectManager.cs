@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
-using Certify.Data.Entities;
+using Microsoft.Extensions.Localization;
+using AccountStrings = Certify.Web.Resources.Account;
 
 namespace Certify.Web.Components.Account;
 
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
+internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IStringLocalizer<AccountStrings> localizer)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
+
+    /// <summary>Marks a status message carried in the cookie as an error (shown in red).</summary>
+    public const string ErrorPrefix = "error:";
 
     private static readonly CookieBuilder StatusCookieBuilder = new()
     {
@@ -37,9 +40,9 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         RedirectTo(newUri);
     }
 
-    public void RedirectToWithStatus(string uri, string message, HttpContext context)
+    public void RedirectToWithStatus(string uri, string message, HttpContext context, bool isError = false)
     {
-        context.Response.Cookies.Append(StatusCookieName, message, StatusCookieBuilder.Build(context));
+        context.Response.Cookies.Append(StatusCookieName, (isError ? ErrorPrefix : "") + message, StatusCookieBuilder.Build(context));
         RedirectTo(uri);
     }
 
@@ -47,9 +50,18 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectToCurrentPage() => RedirectTo(CurrentPath);
 
-    public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
-        => RedirectToWithStatus(CurrentPath, message, context);
+    public void RedirectToCurrentPageWithStatus(string message, HttpContext context, bool isError = false)
+        => RedirectToWithStatus(CurrentPath, message, context, isError);
 
-    public void RedirectToInvalidUser(UserManager<ApplicationUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+    public void RedirectToInvalidUser(HttpContext context)
+        => RedirectToWithStatus("Account/InvalidUser", localizer["InvalidUserMessage"], context, isError: true);
+
+    /// <summary>
+    /// Where to go after signing in: the return URL when it points inside this site, otherwise the page that routes
+    /// the user to their workspace.
+    /// </summary>
+    public static string AfterSignIn(string? returnUrl) => IsLocalUrl(returnUrl) ? returnUrl! : "inicio";
+
+    public static bool IsLocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }
