@@ -18,6 +18,12 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<QuestionnaireVersion> QuestionnaireVersions => Set<QuestionnaireVersion>();
+    public DbSet<CertificationProgram> Programs => Set<CertificationProgram>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<AssessmentSnapshot> AssessmentSnapshots => Set<AssessmentSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,9 +4,11 @@ using Certify.Web.Components;
 using Certify.Web.Components.Account;
 using Certify.Web.Data;
 using Certify.Web.Features;
+using Certify.Web.Features.Assessments;
 using Certify.Web.Identity;
 using Certify.Web.Infrastructure;
 using Certify.Web.Infrastructure.Email;
+using Certify.Web.Infrastructure.Files;
 using Certify.Web.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -73,7 +75,8 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
     .AddSignInManager()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<CertifyClaimsPrincipalFactory>()
-    .AddPasswordValidator<CommonPasswordValidator>();
+    .AddPasswordValidator<CommonPasswordValidator>()
+    .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 builder.Services.AddSingleton(sp => CommonPasswordList.Load(
     Path.Combine(SeedPaths.Root(builder.Configuration), "security", "common-passwords.txt")));
 builder.Services.AddScoped<IEmailSender<ApplicationUser>, IdentityEmailSender>();
@@ -102,6 +105,7 @@ builder.Services.AddScoped<EmailOutbox>();
 builder.Services.AddTransient<SendEmailJob>();
 builder.Services.AddTransient<ResendUnsentEmailsJob>();
 
+builder.Services.AddCertifyFileStore(builder.Configuration, paths);
 builder.Services.AddCertifyFeatures();
 builder.Services.AddCertifySeeding(builder.Configuration);
 
@@ -132,6 +136,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapCertifyHealthChecks();
 app.MapCultureSwitch();
+app.MapEvidenceEndpoints();
 app.MapCertifyJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

@@ -4,6 +4,7 @@ using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Companies;
 using Certify.Domain.Tenancy;
+using Certify.Web.Features.Assessments;
 using Certify.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,10 @@ public sealed class DatabaseSeeder(
         {
             await SeedDemoAsync(scope.ServiceProvider, ct);
         }
+
+        // After the demo bodies exist, so demo programs find their certifying body.
+        var db = scope.ServiceProvider.GetRequiredService<CertifyDbContext>();
+        await scope.ServiceProvider.GetRequiredService<QuestionnaireRegistry>().LoadAsync(db, SeedPaths.Root(configuration), clock, ct);
     }
 
     private async Task SeedDemoAsync(IServiceProvider scoped, CancellationToken ct)

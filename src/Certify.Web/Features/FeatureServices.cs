@@ -1,3 +1,4 @@
+using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Tenancy;
@@ -12,6 +13,10 @@ public static class FeatureServices
         services.AddScoped<CompanyService>();
         services.AddScoped<TeamService>();
         services.AddScoped<AuditTrailService>();
+        services.AddSingleton<QuestionnaireRegistry>();
+        services.AddScoped<AssessmentService>();
+        services.AddTransient<SubmissionReceivedJob>();
+        services.AddTransient<SubmissionReconcileJob>();
         return services;
     }
 }

@@ -10,5 +10,7 @@ public static class RecurringJobs
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<Infrastructure.Email.ResendUnsentEmailsJob>(
             "email-resend-unsent", job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        recurring.AddOrUpdate<Features.Assessments.SubmissionReconcileJob>(
+            "submissions-reconcile", job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

@@ -18,7 +18,7 @@ internal static class AccountAudit
         object? details = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        db.AuditEvents.Add(Audit.Event(clock, actor, action, EntityType, userId, details));
+        db.AuditEvents.Add(AuditLog.Event(clock, actor, action, EntityType, userId, details));
         await db.SaveChangesAsync();
     }
 }

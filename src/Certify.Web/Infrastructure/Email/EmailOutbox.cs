@@ -27,4 +27,31 @@ public sealed class EmailOutbox(IDbContextFactory<CertifyDbContext> dbFactory, I
         jobs.Enqueue<SendEmailJob>(job => job.RunAsync(email.Id, CancellationToken.None));
         return email.Id;
     }
+
+    /// <summary>
+    /// Adds a message to a unit of work the caller saves, so the message exists exactly when the change that caused
+    /// it is committed. Call <see cref="Dispatch"/> with the returned rows after saving.
+    /// </summary>
+    public OutboundEmail Stage(CertifyDbContext db, string to, EmailContent content)
+    {
+        var email = new OutboundEmail
+        {
+            To = to,
+            Subject = content.Subject,
+            HtmlBody = content.HtmlBody,
+            TextBody = content.TextBody,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.OutboundEmails.Add(email);
+        return email;
+    }
+
+    /// <summary>Enqueues the sending of staged messages once they are saved; unsent ones are also swept up later.</summary>
+    public void Dispatch(IEnumerable<OutboundEmail> saved)
+    {
+        foreach (var id in saved.Select(e => e.Id))
+        {
+            jobs.Enqueue<SendEmailJob>(job => job.RunAsync(id, CancellationToken.None));
+        }
+    }
 }

@@ -40,6 +40,17 @@ public static class EmailTemplates
                 $"El enlace sirve una sola vez y vence el {expires}. Si no conoces a {inviter}, ignora este mensaje.");
     }
 
+    public static EmailContent SubmissionReceived(string? culture, string company, string program, decimal? score, bool eligible, string link) => IsEnglish(culture)
+        ? Build($"New self-assessment submitted: {company}", "",
+            $"{company} submitted its self-assessment for {program}. Self-score: {Score(score, culture)}{(eligible ? "" : " — not eligible: a critical item was answered non-compliant")}.",
+            "Open the submission", link, "It will appear in your body's review queue.")
+        : Build($"Nueva autoevaluación enviada: {company}", "",
+            $"{company} envió su autoevaluación de {program}. Autopuntaje: {Score(score, culture)}{(eligible ? "" : " — no elegible: un punto crítico se respondió como incumplido")}.",
+            "Abrir el envío", link, "Aparecerá en la cola de revisión de tu organismo.");
+
+    private static string Score(decimal? score, string? culture) =>
+        score is { } s ? s.ToString("0.##", CultureInfo.GetCultureInfo(IsEnglish(culture) ? "en-US" : "es-MX")) : "—";
+
     private static EmailContent Build(string subject, string name, string lead, string action, string link, string footer)
     {
         var greeting = string.IsNullOrWhiteSpace(name) ? "" : name;

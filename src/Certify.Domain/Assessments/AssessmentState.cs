@@ -1,0 +1,12 @@
+namespace Certify.Domain.Assessments;
+
+public enum AssessmentState
+{
+    Draft,
+    Submitted,
+    InReview,
+    ChangesRequested,
+    Approved,
+    Rejected,
+    Issued,
+}

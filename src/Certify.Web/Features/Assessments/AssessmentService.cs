@@ -1,0 +1,381 @@
+using System.Security.Claims;
+using Certify.Data;
+using Certify.Data.Entities;
+using Certify.Domain.Assessments;
+using Certify.Domain.Evidence;
+using Certify.Domain.Questionnaires;
+using Certify.Web.Features.Audit;
+using Certify.Web.Features.Tenancy;
+using Certify.Web.Infrastructure.Files;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certify.Web.Features.Assessments;
+
+/// <summary>
+/// The employer's self-assessment: start, answer (autosave with a per-answer version), attach evidence and submit.
+/// Every method checks that the user belongs to the company first and behaves as "not found" otherwise.
+/// </summary>
+public sealed class AssessmentService(
+    IDbContextFactory<CertifyDbContext> dbFactory,
+    TenantAccess access,
+    QuestionnaireRegistry registry,
+    IFileStore files,
+    EvidenceLimits limits,
+    IBackgroundJobClient jobs,
+    TimeProvider clock,
+    ILogger<AssessmentService> logger)
+{
+    public async Task<IReadOnlyList<AssessmentListItem>?> ListAsync(int companyId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.CompanyRoleAsync(user, companyId, ct) is null)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Assessments.AsNoTracking().Where(a => a.CompanyId == companyId)
+            .OrderByDescending(a => a.CreatedAt)
+            .Select(a => new { a.Id, a.ProgramId, a.Program!.Code, a.QuestionnaireVersionId, a.State, a.CreatedAt, a.SubmittedAt })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var answers = await db.Answers.AsNoTracking().Where(a => ids.Contains(a.AssessmentId) && a.ValueJson != null)
+            .Select(a => new { a.AssessmentId, a.QuestionCode, a.ValueJson }).ToListAsync(ct);
+        return rows.Select(r =>
+        {
+            var definition = registry.ForVersion(r.QuestionnaireVersionId);
+            var sheet = answers.Where(a => a.AssessmentId == r.Id).ToDictionary(a => a.QuestionCode, a => AnswerJson.Deserialize(a.ValueJson)!);
+            var visible = Visibility.VisibleQuestions(definition, sheet);
+            var answered = visible.Count(sheet.ContainsKey);
+            return new AssessmentListItem(r.Id, r.Code, registry.Program(r.ProgramId).Name, r.State, r.CreatedAt, r.SubmittedAt, answered, visible.Count);
+        }).ToList();
+    }
+
+    public async Task<IReadOnlyList<ProgramOption>> ProgramsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Programs.AsNoTracking().OrderBy(p => p.Code)
+            .Select(p => new { p.Id, p.Code, Body = p.CertifyingBody!.Name }).ToListAsync(ct);
+        return rows.Select(p => new ProgramOption(p.Id, p.Code, registry.Program(p.Id).Name, p.Body)).ToList();
+    }
+
+    /// <summary>Starts an assessment, or returns the open one: a company has at most one open assessment per program.</summary>
+    public async Task<int?> StartAsync(int companyId, int programId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.CompanyRoleAsync(user, companyId, ct) is null)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var slot = Assessment.SlotFor(companyId, programId);
+        if (await db.Assessments.Where(a => a.OpenSlot == slot).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct) is { } open)
+        {
+            return open;
+        }
+
+        var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Id == programId, ct);
+        if (program is null)
+        {
+            return null;
+        }
+
+        var assessment = new Assessment
+        {
+            CompanyId = companyId,
+            ProgramId = programId,
+            QuestionnaireVersionId = program.QuestionnaireVersionId,
+            State = AssessmentState.Draft,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedByUserId = TenantAccess.UserId(user)!,
+            OpenSlot = slot,
+            Version = Guid.NewGuid(),
+        };
+        db.Assessments.Add(assessment);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two colleagues pressed "start" at once: the unique open slot let one through; use that one.
+            await using var again = await dbFactory.CreateDbContextAsync(ct);
+            return await again.Assessments.Where(a => a.OpenSlot == slot).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
+        }
+
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "assessment.started", nameof(Assessment), assessment.Id.ToString(),
+            new { program.Code, QuestionnaireVersion = program.QuestionnaireVersionId }, companyId: companyId));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return assessment.Id;
+    }
+
+    public async Task<AssessmentView?> GetAsync(int companyId, int assessmentId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.CompanyRoleAsync(user, companyId, ct) is not { } role)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assessment = await db.Assessments.AsNoTracking()
+            .Where(a => a.Id == assessmentId && a.CompanyId == companyId)
+            .Select(a => new
+            {
+                a.Id, a.ProgramId, a.QuestionnaireVersionId, a.State, a.CreatedAt, a.SubmittedAt,
+                Company = a.Company!.TradeName ?? a.Company.LegalName, a.Program!.Code, Body = a.Program.CertifyingBody!.Name,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (assessment is null)
+        {
+            return null;
+        }
+
+        var answers = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessmentId).ToListAsync(ct);
+        var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == assessmentId).OrderBy(e => e.Id)
+            .Select(e => new EvidenceItem(e.Id, e.QuestionCode, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt))
+            .ToListAsync(ct);
+        return new AssessmentView(
+            assessment.Id, companyId, assessment.Company, assessment.Code, registry.Program(assessment.ProgramId).Name, assessment.Body,
+            assessment.State, role, registry.ForVersion(assessment.QuestionnaireVersionId),
+            answers.ToDictionary(a => a.QuestionCode, ToSaved), evidence, assessment.CreatedAt, assessment.SubmittedAt);
+    }
+
+    /// <summary>
+    /// Saves one answer if nobody changed it since <paramref name="expectedVersion"/> (0 for a first answer).
+    /// Otherwise nothing is written and the other person's answer comes back for the user to choose.
+    /// </summary>
+    public async Task<SaveAnswerResult> SaveAnswerAsync(
+        int companyId, int assessmentId, string questionCode, AnswerValue? value, string? comment, long expectedVersion, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.CompanyRoleAsync(user, companyId, ct) is null)
+        {
+            return new SaveAnswerResult(SaveOutcome.NotFound);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assessment = await db.Assessments.AsNoTracking()
+            .Where(a => a.Id == assessmentId && a.CompanyId == companyId)
+            .Select(a => new { a.State, a.QuestionnaireVersionId })
+            .SingleOrDefaultAsync(ct);
+        if (assessment is null)
+        {
+            return new SaveAnswerResult(SaveOutcome.NotFound);
+        }
+
+        if (!AssessmentWorkflow.AnswersEditable(assessment.State))
+        {
+            return new SaveAnswerResult(SaveOutcome.Frozen);
+        }
+
+        var question = registry.ForVersion(assessment.QuestionnaireVersionId).FindQuestion(questionCode);
+        if (question is null || (value is not null && !question.Accepts(value)) || comment is { Length: > 2000 })
+        {
+            return new SaveAnswerResult(SaveOutcome.Invalid);
+        }
+
+        var row = await db.Answers.SingleOrDefaultAsync(a => a.AssessmentId == assessmentId && a.QuestionCode == questionCode, ct);
+        if ((row?.Version ?? 0) != expectedVersion)
+        {
+            return new SaveAnswerResult(SaveOutcome.Conflict, row is null ? null : ToSaved(row));
+        }
+
+        if (row is null)
+        {
+            row = new Answer { AssessmentId = assessmentId, QuestionCode = questionCode, UpdatedByUserId = "" };
+            db.Answers.Add(row);
+        }
+
+        row.ValueJson = AnswerJson.Serialize(value);
+        row.Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        row.Version = expectedVersion + 1;
+        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedByUserId = TenantAccess.UserId(user)!;
+        row.UpdatedByName = user.Identity?.Name;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved between our read and our write (version token or the unique key caught it).
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var current = await fresh.Answers.AsNoTracking().SingleOrDefaultAsync(a => a.AssessmentId == assessmentId && a.QuestionCode == questionCode, ct);
+            return new SaveAnswerResult(SaveOutcome.Conflict, current is null ? null : ToSaved(current));
+        }
+
+        return new SaveAnswerResult(SaveOutcome.Saved, ToSaved(row));
+    }
+
+    /// <summary>Checks the file by its content and stores it under a generated name; a rejected file stores nothing.</summary>
+    public async Task<UploadResult> UploadEvidenceAsync(
+        int companyId, int assessmentId, string questionCode, Stream content, string fileName, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.CompanyRoleAsync(user, companyId, ct) is null)
+        {
+            return new UploadResult(UploadOutcome.NotFound);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assessment = await db.Assessments.AsNoTracking()
+            .Where(a => a.Id == assessmentId && a.CompanyId == companyId)
+            .Select(a => new { a.State, a.QuestionnaireVersionId })
+            .SingleOrDefaultAsync(ct);
+        if (assessment is null || registry.ForVersion(assessment.QuestionnaireVersionId).FindQuestion(questionCode) is null)
+        {
+            return new UploadResult(UploadOutcome.NotFound);
+        }
+
+        if (!AssessmentWorkflow.AnswersEditable(assessment.State))
+        {
+            return new UploadResult(UploadOutcome.Frozen);
+        }
+
+        await using var buffer = await BufferAsync(content, limits.MaxBytes, ct);
+        var existing = await db.EvidenceFiles.CountAsync(e => e.AssessmentId == assessmentId && e.QuestionCode == questionCode, ct);
+        var check = EvidenceFiles.Check(buffer, fileName, existing, limits);
+        if (!check.Accepted)
+        {
+            return new UploadResult(UploadOutcome.Rejected, check.Rejection);
+        }
+
+        buffer.Position = 0;
+        var stored = await files.SaveAsync(buffer, EvidenceFiles.ExtensionOf(check.Type!.Value), ct);
+        var row = new EvidenceFile
+        {
+            AssessmentId = assessmentId,
+            QuestionCode = questionCode,
+            FileName = EvidenceFiles.DisplayName(fileName),
+            StorageKey = stored.Key,
+            ContentType = check.ContentType!,
+            Size = stored.Size,
+            Sha256 = stored.Sha256,
+            UploadedAt = clock.GetUtcNow(),
+            UploadedByUserId = TenantAccess.UserId(user)!,
+        };
+        db.EvidenceFiles.Add(row);
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "evidence.uploaded", nameof(EvidenceFile), null,
+            new { assessmentId, questionCode, row.FileName, row.Sha256, row.Size }, companyId: companyId));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // The row did not make it: remove the stored bytes so no orphan file is left behind.
+            await files.DeleteAsync(stored.Key, CancellationToken.None);
+            throw;
+        }
+
+        return new UploadResult(UploadOutcome.Stored, File: new EvidenceItem(row.Id, questionCode, row.FileName, row.ContentType, row.Size, row.Sha256, row.UploadedAt));
+    }
+
+    public async Task<bool> DeleteEvidenceAsync(int companyId, int assessmentId, long evidenceId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.CompanyRoleAsync(user, companyId, ct) is null)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.EvidenceFiles
+            .Where(e => e.Id == evidenceId && e.AssessmentId == assessmentId && e.Assessment!.CompanyId == companyId)
+            .Select(e => new { File = e, e.Assessment!.State })
+            .SingleOrDefaultAsync(ct);
+        if (row is null || row.State != AssessmentState.Draft)
+        {
+            return false;
+        }
+
+        db.EvidenceFiles.Remove(row.File);
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "evidence.deleted", nameof(EvidenceFile), evidenceId.ToString(),
+            new { assessmentId, row.File.QuestionCode, row.File.FileName, row.File.Sha256 }, companyId: companyId));
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            await files.DeleteAsync(row.File.StorageKey, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Evidence {EvidenceId} deleted but its file {Key} could not be removed", evidenceId, row.File.StorageKey);
+        }
+
+        return true;
+    }
+
+    /// <summary>The file for download, if the user belongs to the company that owns it.</summary>
+    public async Task<(EvidenceItem Item, Stream Content)?> OpenEvidenceAsync(long evidenceId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.EvidenceFiles.AsNoTracking().Where(e => e.Id == evidenceId)
+            .Select(e => new { File = e, e.Assessment!.CompanyId }).SingleOrDefaultAsync(ct);
+        if (row is null || await access.CompanyRoleAsync(user, row.CompanyId, ct) is null)
+        {
+            return null;
+        }
+
+        var f = row.File;
+        return (new EvidenceItem(f.Id, f.QuestionCode, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt), await files.OpenReadAsync(f.StorageKey, ct));
+    }
+
+    /// <summary>Refuses with the list of what is missing; otherwise freezes the answers and hands over to the job.</summary>
+    public async Task<SubmitResult> SubmitAsync(int companyId, int assessmentId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var view = await GetAsync(companyId, assessmentId, user, ct);
+        if (view is null)
+        {
+            return new SubmitResult(SubmitOutcome.NotFound, []);
+        }
+
+        if (!AssessmentWorkflow.CanFire(view.State, AssessmentTrigger.Submit, WorkflowActor.CompanyMember))
+        {
+            return new SubmitResult(SubmitOutcome.NotAllowed, []);
+        }
+
+        var missing = Completeness.Check(view.Definition, view.Sheet());
+        if (missing.Count > 0)
+        {
+            return new SubmitResult(SubmitOutcome.Incomplete, missing);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assessment = await db.Assessments.SingleAsync(a => a.Id == assessmentId, ct);
+        assessment.Fire(AssessmentTrigger.Submit, WorkflowActor.CompanyMember);
+        assessment.SubmittedAt = clock.GetUtcNow();
+        assessment.SubmittedByUserId = TenantAccess.UserId(user);
+        assessment.SubmissionCount++;
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "assessment.submitted", nameof(Assessment), assessmentId.ToString(),
+            new { From = view.State, To = assessment.State, Submission = assessment.SubmissionCount }, companyId: companyId));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A colleague submitted (or changed the state) at the same moment.
+            return new SubmitResult(SubmitOutcome.NotAllowed, []);
+        }
+
+        jobs.Enqueue<SubmissionReceivedJob>(job => job.RunAsync(assessmentId, CancellationToken.None));
+        return new SubmitResult(SubmitOutcome.Submitted, []);
+    }
+
+    private static SavedAnswer ToSaved(Answer a) =>
+        new(a.QuestionCode, AnswerJson.Deserialize(a.ValueJson), a.Comment, a.Version, a.UpdatedAt, a.UpdatedByName);
+
+    /// <summary>Copies at most limit + 1 bytes into memory: enough to tell "too large" without reading a huge upload.</summary>
+    private static async Task<MemoryStream> BufferAsync(Stream content, long limit, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length <= limit && (read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Certify.Data;
+using Certify.Data.Entities;
+using Certify.Domain.Assessments;
+using Certify.Domain.Questionnaires;
+using Certify.Domain.Scoring;
+using Certify.Domain.Tenancy;
+using Certify.Web.Infrastructure.Email;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certify.Web.Features.Assessments;
+
+/// <summary>
+/// After a submission: records the score snapshot for that submission and e-mails the certifying body's program
+/// admins. Safe to run any number of times: the snapshot is unique per submission and carries when it was notified.
+/// </summary>
+public sealed class SubmissionReceivedJob(
+    IDbContextFactory<CertifyDbContext> dbFactory,
+    QuestionnaireRegistry registry,
+    EmailOutbox outbox,
+    IConfiguration configuration,
+    TimeProvider clock)
+{
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RunAsync(int assessmentId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assessment = await db.Assessments.AsNoTracking()
+            .Include(a => a.Company).Include(a => a.Program)
+            .SingleOrDefaultAsync(a => a.Id == assessmentId, ct);
+        if (assessment is null || assessment.SubmissionCount == 0 || assessment.State == AssessmentState.Draft)
+        {
+            return;
+        }
+
+        var snapshot = await db.AssessmentSnapshots
+            .SingleOrDefaultAsync(s => s.AssessmentId == assessmentId && s.SubmissionNumber == assessment.SubmissionCount, ct);
+        if (snapshot is null)
+        {
+            snapshot = await RecordAsync(db, assessment, ct);
+            if (snapshot is null)
+            {
+                return;
+            }
+        }
+
+        if (snapshot.NotifiedAt is not null)
+        {
+            return;
+        }
+
+        var admins = await db.BodyMemberships.AsNoTracking()
+            .Where(m => m.CertifyingBodyId == assessment.Program!.CertifyingBodyId && m.Role == BodyRole.ProgramAdmin && m.Active)
+            .Select(m => new { m.User!.Email, m.User.PreferredCulture })
+            .ToListAsync(ct);
+        var link = $"{(configuration["App:PublicUrl"] ?? "http://localhost:5180").TrimEnd('/')}/organismos/{assessment.Program!.CertifyingBodyId}";
+        var company = assessment.Company!.TradeName ?? assessment.Company.LegalName;
+        var staged = admins.Where(a => a.Email is not null)
+            .Select(a => outbox.Stage(db, a.Email!, EmailTemplates.SubmissionReceived(
+                a.PreferredCulture, company, EmailTemplates.IsEnglish(a.PreferredCulture) ? assessment.Program.NameEn : assessment.Program.NameEs,
+                snapshot.OverallScore, snapshot.Eligible, link)))
+            .ToList();
+        snapshot.NotifiedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        outbox.Dispatch(staged);
+    }
+
+    private async Task<AssessmentSnapshot?> RecordAsync(CertifyDbContext db, Assessment assessment, CancellationToken ct)
+    {
+        var definition = registry.ForVersion(assessment.QuestionnaireVersionId);
+        var answers = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id && a.ValueJson != null)
+            .Select(a => new { a.QuestionCode, a.ValueJson }).ToListAsync(ct);
+        var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == assessment.Id)
+            .GroupBy(e => e.QuestionCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var sheet = new AnswerSheet(
+            answers.ToDictionary(a => a.QuestionCode, a => AnswerJson.Deserialize(a.ValueJson)!),
+            evidence.ToDictionary(e => e.Key, e => e.Count));
+        var score = Scorer.Score(definition, sheet, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var snapshot = new AssessmentSnapshot
+        {
+            AssessmentId = assessment.Id,
+            SubmissionNumber = assessment.SubmissionCount,
+            OverallScore = score.Overall,
+            Eligible = score.Eligible,
+            ScoreJson = JsonSerializer.Serialize(score),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.AssessmentSnapshots.Add(snapshot);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return snapshot;
+        }
+        catch (DbUpdateException)
+        {
+            // Another run recorded it first; carry on from theirs.
+            db.ChangeTracker.Clear();
+            return await db.AssessmentSnapshots.SingleOrDefaultAsync(
+                s => s.AssessmentId == assessment.Id && s.SubmissionNumber == assessment.SubmissionCount, ct);
+        }
+    }
+}

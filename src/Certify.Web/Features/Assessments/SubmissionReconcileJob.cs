@@ -1,0 +1,31 @@
+using Certify.Data;
+using Certify.Domain.Assessments;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certify.Web.Features.Assessments;
+
+/// <summary>
+/// Finds submissions whose follow-up never ran (the process died between the commit and the enqueue) and enqueues
+/// it again; the follow-up is idempotent, so an extra run is harmless.
+/// </summary>
+public sealed class SubmissionReconcileJob(IDbContextFactory<CertifyDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider clock)
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var cutoff = clock.GetUtcNow() - Grace;
+        var stuck = await db.Assessments
+            .Where(a => a.State == AssessmentState.Submitted && a.SubmittedAt < cutoff)
+            .Where(a => !db.AssessmentSnapshots.Any(s => s.AssessmentId == a.Id && s.SubmissionNumber == a.SubmissionCount && s.NotifiedAt != null))
+            .Select(a => a.Id)
+            .ToListAsync(ct);
+        foreach (var id in stuck)
+        {
+            jobs.Enqueue<SubmissionReceivedJob>(job => job.RunAsync(id, CancellationToken.None));
+        }
+    }
+}
