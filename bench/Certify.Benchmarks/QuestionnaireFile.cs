@@ -49,7 +49,7 @@ internal static class QuestionnaireFile
             ?? throw new InvalidOperationException($"{path} does not load:{Environment.NewLine}{string.Join(Environment.NewLine, result.Errors)}");
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {

@@ -65,6 +65,6 @@ public sealed partial class RegistrationJourneyTests(AppFixture app, BrowserFixt
     [GeneratedRegex(@"/empresas/registrar$")]
     private static partial Regex CompanyRegistrationUrl();
 
-    [GeneratedRegex(@"/empresas/\d+$")]
+    [GeneratedRegex(@"/empresas/\d+(\?registrada=1)?$")]
     private static partial Regex CompanyDashboardUrl();
 }
