@@ -33,12 +33,15 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
 
     /// <summary>
     /// Chains every new <see cref="AuditEvent"/> to the head of the trail before saving, in the same transaction as
-    /// the change it describes. Saves that carry audit events are serialised in this process; across instances
-    /// the unique index on PreviousHash refuses a fork, and the whole save fails rather than break the chain.
+    /// the change it describes, in the order they were added. Saves that carry audit events are serialised in this
+    /// process; across instances the unique indexes on Sequence and PreviousHash refuse a fork, and the whole save
+    /// fails rather than break the chain.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var pending = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        // Temporary keys grow in the order entities were added; the tracker's own enumeration order does not.
+        var pending = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added)
+            .OrderBy(e => e.Property(a => a.Id).CurrentValue).Select(e => e.Entity).ToList();
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -47,13 +50,19 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
         await AuditLock.WaitAsync(cancellationToken);
         try
         {
-            var head = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(cancellationToken)
-                ?? AuditChain.GenesisHash;
+            var head = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var sequence = head?.Sequence ?? 0;
+            var previous = head?.Hash ?? AuditChain.GenesisHash;
             foreach (var audit in pending)
             {
-                audit.PreviousHash = head;
-                audit.Hash = AuditChain.ComputeHash(head, audit.OccurredAt, audit.UserId, audit.Action, audit.EntityType, audit.EntityId, audit.Details);
-                head = audit.Hash;
+                // Millisecond precision survives every provider's date storage, so the hash can be recomputed.
+                var ticks = audit.OccurredAt.UtcTicks;
+                audit.OccurredAt = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+                audit.Sequence = ++sequence;
+                audit.PreviousHash = previous;
+                audit.Hash = AuditChain.ComputeHash(previous, audit.OccurredAt, audit.UserId, audit.Action, audit.EntityType, audit.EntityId, audit.Details);
+                previous = audit.Hash;
             }
 
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

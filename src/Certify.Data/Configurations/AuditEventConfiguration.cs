@@ -17,6 +17,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
         // Two writers racing for the same predecessor: the second insert fails and is retried on the new head.
         builder.HasIndex(e => e.PreviousHash).IsUnique();
+        builder.HasIndex(e => e.Sequence).IsUnique();
         builder.HasIndex(e => e.CompanyId);
         builder.HasIndex(e => e.CertifyingBodyId);
         builder.HasIndex(e => e.OccurredAt);

@@ -4,6 +4,9 @@ namespace Certify.Data.Entities;
 public class AuditEvent
 {
     public long Id { get; set; }
+
+    /// <summary>Position in the chain, assigned when saving; the chain is verified in this order, not by Id.</summary>
+    public long Sequence { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
     public string? UserId { get; set; }
     public string? UserName { get; set; }

@@ -297,6 +297,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -314,6 +317,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("PreviousHash")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.ToTable("AuditEvents");

@@ -282,6 +282,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -299,6 +302,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("PreviousHash")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.ToTable("AuditEvents");

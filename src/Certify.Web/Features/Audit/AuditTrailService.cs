@@ -31,7 +31,7 @@ public sealed class AuditTrailService(IDbContextFactory<CertifyDbContext> dbFact
     public async Task<AuditChainVerification> VerifyAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var records = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Id)
+        var records = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence)
             .Select(e => new AuditRecord(e.Id, e.OccurredAt, e.UserId, e.Action, e.EntityType, e.EntityId, e.Details, e.PreviousHash, e.Hash))
             .ToListAsync(ct);
         return AuditChain.Verify(records);

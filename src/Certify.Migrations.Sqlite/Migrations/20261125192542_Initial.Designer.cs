@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Certify.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CertifyDbContext))]
-    [Migration("20261125184829_Initial")]
+    [Migration("20261125192542_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,52 @@ namespace Certify.Migrations.Sqlite.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Certify.Data.Entities.Answer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "QuestionCode")
+                        .IsUnique();
+
+                    b.ToTable("Answers");
+                });
 
             modelBuilder.Entity("Certify.Data.Entities.ApplicationUser", b =>
                 {
@@ -98,6 +144,103 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenSlot")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionnaireVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenSlot")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId");
+
+                    b.HasIndex("QuestionnaireVersionId");
+
+                    b.HasIndex("CompanyId", "State");
+
+                    b.ToTable("Assessments");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.AssessmentSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Eligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("OverallScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoreJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "SubmissionNumber")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentSnapshots");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -142,6 +285,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -159,6 +305,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("PreviousHash")
+                        .IsUnique();
+
+                    b.HasIndex("Sequence")
                         .IsUnique();
 
                     b.ToTable("AuditEvents");
@@ -196,6 +345,52 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("BodyMemberships");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.CertificationProgram", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertifyingBodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEs")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionnaireVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertifyingBodyId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("QuestionnaireVersionId");
+
+                    b.ToTable("Programs");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.CertifyingBody", b =>
@@ -320,6 +515,58 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.ToTable("CompanyMemberships");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "QuestionCode");
+
+                    b.ToTable("EvidenceFiles");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -425,6 +672,42 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt");
 
                     b.ToTable("OutboundEmails");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.QuestionnaireVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Program")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Program", "Version")
+                        .IsUnique();
+
+                    b.ToTable("QuestionnaireVersions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -576,6 +859,55 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Answer", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
+                        .WithMany("Answers")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Assessment", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.CertificationProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.QuestionnaireVersion", "QuestionnaireVersion")
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Program");
+
+                    b.Navigation("QuestionnaireVersion");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.AssessmentSnapshot", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.BodyMembership", b =>
                 {
                     b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
@@ -595,6 +927,25 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.CertificationProgram", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
+                        .WithMany()
+                        .HasForeignKey("CertifyingBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.QuestionnaireVersion", "QuestionnaireVersion")
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CertifyingBody");
+
+                    b.Navigation("QuestionnaireVersion");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.CompanyMembership", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Company", "Company")
@@ -612,6 +963,17 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("Company");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
+                        .WithMany("Evidence")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Invitation", b =>
@@ -680,6 +1042,13 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Assessment", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.CertifyingBody", b =>
