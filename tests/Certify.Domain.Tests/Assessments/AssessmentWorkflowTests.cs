@@ -14,6 +14,7 @@ public class AssessmentWorkflowTests
         { AssessmentState.InReview, AssessmentTrigger.Approve, WorkflowActor.Auditor, AssessmentState.Approved },
         { AssessmentState.InReview, AssessmentTrigger.Approve, WorkflowActor.ProgramAdmin, AssessmentState.Approved },
         { AssessmentState.InReview, AssessmentTrigger.Reject, WorkflowActor.Auditor, AssessmentState.Rejected },
+        { AssessmentState.InReview, AssessmentTrigger.Reject, WorkflowActor.ProgramAdmin, AssessmentState.Rejected },
         { AssessmentState.Approved, AssessmentTrigger.Issue, WorkflowActor.System, AssessmentState.Issued },
     };
 
