@@ -5,6 +5,7 @@ using Certify.Data.Entities;
 using Certify.Domain.Companies;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
+using Certify.Web.Features.Organizations;
 using Certify.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -80,29 +81,29 @@ public sealed class DatabaseSeeder(
 
         foreach (var company in demo.Companies)
         {
-            var rfc = Rfc.Validate(company.Rfc);
-            if (!rfc.IsValid)
+            var form = new CompanyForm
             {
-                throw new InvalidDataException($"{file}: company RFC {company.Rfc} is not valid ({rfc.Error}).");
+                LegalName = company.LegalName,
+                TradeName = company.TradeName,
+                Rfc = company.Rfc,
+                State = company.State,
+                Municipality = company.Municipality,
+                Workers = company.Workers,
+                Tier = company.Tier,
+                ImssEmployerRegistration = company.ImssEmployerRegistration,
+                RepseFolio = company.RepseFolio,
+            };
+            if (form.Validate() is { Count: > 0 } errors)
+            {
+                throw new InvalidDataException($"{file}: company {company.Rfc}: {string.Join(", ", errors.Select(e => $"{e.Field} {e.Key}"))}.");
             }
 
-            if (!await db.Companies.AnyAsync(c => c.Rfc == rfc.Normalized, ct))
+            var rfc = Rfc.Validate(company.Rfc).Normalized;
+            if (!await db.Companies.AnyAsync(c => c.Rfc == rfc, ct))
             {
-                db.Companies.Add(new Company
-                {
-                    Rfc = rfc.Normalized,
-                    LegalName = company.LegalName,
-                    TradeName = company.TradeName,
-                    State = company.State,
-                    Municipality = company.Municipality,
-                    Workers = company.Workers,
-                    Tier = company.Tier,
-                    ImssEmployerRegistration = company.ImssEmployerRegistration,
-                    RepseFolio = company.RepseFolio,
-                    CreatedAt = now,
-                    UpdatedAt = now,
-                    Version = Guid.NewGuid(),
-                });
+                var entity = new Company { LegalName = "", Rfc = "", Municipality = "", CreatedAt = now, UpdatedAt = now, Version = Guid.NewGuid() };
+                form.ApplyTo(entity);
+                db.Companies.Add(entity);
             }
         }
 

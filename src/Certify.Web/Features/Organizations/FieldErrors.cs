@@ -28,4 +28,14 @@ public static class FieldErrors
         context.NotifyValidationStateChanged();
         return general;
     }
+
+    /// <summary>A one-line outcome for a page banner: the success text, or the errors that belong to no field.</summary>
+    public static (string Message, bool IsError) Outcome(
+        CommandResult result, string success, EditContext context, ValidationMessageStore store, IStringLocalizer localizer)
+    {
+        var general = Show(context, store, result.Errors, localizer);
+        return result.Succeeded
+            ? (success, false)
+            : (general.Count > 0 ? string.Join(" ", general) : localizer["FixErrors"], true);
+    }
 }

@@ -14,17 +14,9 @@ public sealed class EmailOutbox(IDbContextFactory<CertifyDbContext> dbFactory, I
     public async Task<long> QueueAsync(string to, EmailContent content, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var email = new OutboundEmail
-        {
-            To = to,
-            Subject = content.Subject,
-            HtmlBody = content.HtmlBody,
-            TextBody = content.TextBody,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.OutboundEmails.Add(email);
+        var email = Stage(db, to, content);
         await db.SaveChangesAsync(ct);
-        jobs.Enqueue<SendEmailJob>(job => job.RunAsync(email.Id, CancellationToken.None));
+        Dispatch([email]);
         return email.Id;
     }
 
