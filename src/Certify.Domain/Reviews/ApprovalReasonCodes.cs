@@ -1,0 +1,7 @@
+namespace Certify.Domain.Reviews;
+
+public static class ApprovalReasonCodes
+{
+    /// <summary>A critical non-conformity is not closed yet.</summary>
+    public const string OpenCriticalFinding = "open-critical-finding";
+}
