@@ -10,8 +10,6 @@ namespace Certify.Domain.Reviews;
 /// </summary>
 public static class ReviewScoring
 {
-    private const int Decimals = 2;
-
     /// <summary>
     /// The compliance a verdict stands for, on the questionnaire's own scale (compliant 1, partial 0.5,
     /// non-compliant 0). Conformity is compliant. An observation is compliant too: it records a remark or an
@@ -54,71 +52,9 @@ public static class ReviewScoring
             }
         }
 
-        // The company's own compliance per question, already null for hidden, unanswered, not applicable and
-        // unscored questions; Scorer keeps sections and questions in document order, the same as the definition.
-        var company = Scorer.Score(definition, companyAnswers, today);
-        var visible = Visibility.VisibleQuestions(definition, companyAnswers);
-
-        var sections = new SectionScore[definition.Sections.Count];
-        List<string>? criticalFailures = null;
-        var weightedSum = 0m;
-        var sectionWeights = 0m;
-        for (var s = 0; s < sections.Length; s++)
-        {
-            var section = definition.Sections[s];
-            var companyScores = company.Sections[s].Questions;
-            var scores = new QuestionScore[section.Questions.Count];
-            var earned = 0m;
-            var applicable = 0m;
-            for (var q = 0; q < scores.Length; q++)
-            {
-                var question = section.Questions[q];
-                var compliance = companyScores[q].Compliance;
-                var judgedCritical = false;
-                if (visible.Contains(question.Code) && verdicts.TryGetValue(question.Code, out var verdict))
-                {
-                    judgedCritical = verdict == FindingSeverity.Critical;
-                    if (question.Scored)
-                    {
-                        compliance = ComplianceOf(verdict);
-                    }
-                }
-
-                if (judgedCritical || (compliance == 0m && question.Severity == Severity.Critical))
-                {
-                    (criticalFailures ??= []).Add(question.Code);
-                }
-
-                scores[q] = new QuestionScore(question.Code, compliance, question.Weight, 0m);
-                if (compliance is { } value)
-                {
-                    earned += question.Weight * value;
-                    applicable += question.Weight;
-                }
-            }
-
-            decimal? sectionScore = null;
-            if (applicable > 0m)
-            {
-                var raw = earned / applicable * 100m;
-                sectionScore = Round(raw);
-                weightedSum += section.Weight * raw;
-                sectionWeights += section.Weight;
-                for (var q = 0; q < scores.Length; q++)
-                {
-                    if (scores[q].Compliance is { } value)
-                    {
-                        scores[q] = scores[q] with { PointsLost = Round(scores[q].Weight * (1m - value) / applicable * 100m) };
-                    }
-                }
-            }
-
-            sections[s] = new SectionScore(section.Code, sectionScore, section.Weight, scores);
-        }
-
-        decimal? overall = sectionWeights > 0m ? Round(weightedSum / sectionWeights) : null;
-        return new ScoreResult(overall, sections, (IReadOnlyList<string>?)criticalFailures ?? []);
+        return Scorer.Score(definition, companyAnswers, today, (question, compliance) =>
+            verdicts.TryGetValue(question.Code, out var verdict)
+                ? (question.Scored ? ComplianceOf(verdict) : compliance, verdict == FindingSeverity.Critical)
+                : (compliance, false));
     }
-
-    private static decimal Round(decimal value) => Math.Round(value, Decimals, MidpointRounding.AwayFromZero);
 }

@@ -15,7 +15,19 @@ public static class Scorer
 {
     private const int Decimals = 2;
 
-    public static ScoreResult Score(QuestionnaireDefinition definition, AnswerSheet sheet, DateOnly today)
+    public static ScoreResult Score(QuestionnaireDefinition definition, AnswerSheet sheet, DateOnly today) =>
+        Score(definition, sheet, today, adjust: null);
+
+    /// <summary>
+    /// Scores with a second opinion: for every visible question, <paramref name="adjust"/> receives the question and
+    /// the compliance its answer gives (null when it does not count) and returns the compliance to use and whether the
+    /// question must count as a critical failure whatever its compliance. The review's auditor score uses this.
+    /// </summary>
+    public static ScoreResult Score(
+        QuestionnaireDefinition definition,
+        AnswerSheet sheet,
+        DateOnly today,
+        Func<QuestionDefinition, decimal?, (decimal? Compliance, bool Critical)>? adjust)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(sheet);
@@ -46,15 +58,22 @@ public static class Scorer
                     compliance = ComplianceOf(question, answer, today);
                 }
 
+                var forcedCritical = false;
+                if (adjust is not null && visible[question.Position])
+                {
+                    (compliance, forcedCritical) = adjust(question, compliance);
+                }
+
+                if (forcedCritical || (compliance == 0m && question.Severity == Severity.Critical))
+                {
+                    (criticalFailures ??= []).Add(question.Code);
+                }
+
                 scores[q] = new QuestionScore(question.Code, compliance, question.Weight, 0m);
                 if (compliance is { } value)
                 {
                     earned += question.Weight * value;
                     applicable += question.Weight;
-                    if (value == 0m && question.Severity == Severity.Critical)
-                    {
-                        (criticalFailures ??= []).Add(question.Code);
-                    }
                 }
             }
 
