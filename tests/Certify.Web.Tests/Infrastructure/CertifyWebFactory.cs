@@ -5,13 +5,19 @@ using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Tenancy;
 using Certify.Web.Identity;
+using Hangfire;
+using Hangfire.Logging;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Certify.Web.Tests.Infrastructure;
 
@@ -67,6 +73,23 @@ public sealed class CertifyWebFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("ConnectionStrings:Certify", _sqlServerConnectionString);
         }
+
+        // Hangfire's DI registration hands out the process-wide JobStorage.Current, which the last factory to start
+        // overwrites: factories running side by side would enqueue into another one's storage, disposed once its
+        // class is done. Each factory gets a storage of its own on its own database.
+        builder.ConfigureTestServices(services => services.AddSingleton<JobStorage>(_ => _sqlServerConnectionString is null
+            ? new SQLiteStorage(Path.Combine(DataDirectory, "hangfire.db"), new SQLiteStorageOptions())
+            : new SqlServerStorage(_sqlServerConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })));
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+
+        // Starting the app pointed Hangfire's process-wide log provider at this host's logger factory; once this
+        // class's host is disposed, any factory creating a job (AutomaticRetry asks for a logger) would throw.
+        LogProvider.SetCurrentLogProvider(SilentHangfireLog.Instance);
+        return host;
     }
 
     protected override void Dispose(bool disposing)
