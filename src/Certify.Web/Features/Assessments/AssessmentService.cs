@@ -175,6 +175,12 @@ public sealed class AssessmentService(
             return new SaveAnswerResult(SaveOutcome.Invalid);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await TouchIfEditableAsync(db, assessmentId, ct))
+        {
+            return new SaveAnswerResult(SaveOutcome.Frozen);
+        }
+
         var row = await db.Answers.SingleOrDefaultAsync(a => a.AssessmentId == assessmentId && a.QuestionCode == questionCode, ct);
         if ((row?.Version ?? 0) != expectedVersion)
         {
@@ -196,10 +202,12 @@ public sealed class AssessmentService(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
             // Someone saved between our read and our write (version token or the unique key caught it).
+            await transaction.RollbackAsync(CancellationToken.None);
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             var current = await fresh.Answers.AsNoTracking().SingleOrDefaultAsync(a => a.AssessmentId == assessmentId && a.QuestionCode == questionCode, ct);
             return new SaveAnswerResult(SaveOutcome.Conflict, current is null ? null : ToSaved(current));
@@ -233,6 +241,12 @@ public sealed class AssessmentService(
         }
 
         await using var buffer = await BufferAsync(content, limits.MaxBytes, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await TouchIfEditableAsync(db, assessmentId, ct))
+        {
+            return new UploadResult(UploadOutcome.Frozen);
+        }
+
         var existing = await db.EvidenceFiles.CountAsync(e => e.AssessmentId == assessmentId && e.QuestionCode == questionCode, ct);
         var check = EvidenceFiles.Check(buffer, fileName, existing, limits);
         if (!check.Accepted)
@@ -260,6 +274,7 @@ public sealed class AssessmentService(
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch
         {
@@ -288,10 +303,17 @@ public sealed class AssessmentService(
             return false;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await TouchIfEditableAsync(db, assessmentId, ct, draftOnly: true))
+        {
+            return false;
+        }
+
         db.EvidenceFiles.Remove(row.File);
         db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "evidence.deleted", nameof(EvidenceFile), evidenceId.ToString(),
             new { assessmentId, row.File.QuestionCode, row.File.FileName, row.File.Sha256 }, companyId: companyId));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         try
         {
             await files.DeleteAsync(row.File.StorageKey, ct);
@@ -319,46 +341,73 @@ public sealed class AssessmentService(
         return (new EvidenceItem(f.Id, f.QuestionCode, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt), await files.OpenReadAsync(f.StorageKey, ct));
     }
 
-    /// <summary>Refuses with the list of what is missing; otherwise freezes the answers and hands over to the job.</summary>
+    /// <summary>
+    /// Refuses with the list of what is missing; otherwise freezes the answers and hands over to the job. The
+    /// assessment is read before its answers: any save in between changes its version, the freeze fails on the
+    /// concurrency token and the check runs again on what was really saved.
+    /// </summary>
     public async Task<SubmitResult> SubmitAsync(int companyId, int assessmentId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var view = await GetAsync(companyId, assessmentId, user, ct);
-        if (view is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return new SubmitResult(SubmitOutcome.NotFound, []);
-        }
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var assessment = await db.Assessments.SingleOrDefaultAsync(a => a.Id == assessmentId && a.CompanyId == companyId, ct);
+            var view = assessment is null ? null : await GetAsync(companyId, assessmentId, user, ct);
+            if (assessment is null || view is null)
+            {
+                return new SubmitResult(SubmitOutcome.NotFound, []);
+            }
 
-        if (!AssessmentWorkflow.CanFire(view.State, AssessmentTrigger.Submit, WorkflowActor.CompanyMember))
-        {
-            return new SubmitResult(SubmitOutcome.NotAllowed, []);
-        }
+            if (!AssessmentWorkflow.CanFire(assessment.State, AssessmentTrigger.Submit, WorkflowActor.CompanyMember))
+            {
+                return new SubmitResult(SubmitOutcome.NotAllowed, []);
+            }
 
-        var missing = Completeness.Check(view.Definition, view.Sheet());
-        if (missing.Count > 0)
-        {
-            return new SubmitResult(SubmitOutcome.Incomplete, missing);
-        }
+            var missing = Completeness.Check(view.Definition, view.Sheet());
+            if (missing.Count > 0)
+            {
+                return new SubmitResult(SubmitOutcome.Incomplete, missing);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var assessment = await db.Assessments.SingleAsync(a => a.Id == assessmentId, ct);
-        assessment.Fire(AssessmentTrigger.Submit, WorkflowActor.CompanyMember);
-        assessment.SubmittedAt = clock.GetUtcNow();
-        assessment.SubmittedByUserId = TenantAccess.UserId(user);
-        assessment.SubmissionCount++;
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "assessment.submitted", nameof(Assessment), assessmentId.ToString(),
-            new { From = view.State, To = assessment.State, Submission = assessment.SubmissionCount }, companyId: companyId));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A colleague submitted (or changed the state) at the same moment.
-            return new SubmitResult(SubmitOutcome.NotAllowed, []);
-        }
+            var from = assessment.State;
+            assessment.Fire(AssessmentTrigger.Submit, WorkflowActor.CompanyMember);
+            assessment.SubmittedAt = clock.GetUtcNow();
+            assessment.SubmittedByUserId = TenantAccess.UserId(user);
+            assessment.SubmissionCount++;
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "assessment.submitted", nameof(Assessment), assessmentId.ToString(),
+                new { From = from, To = assessment.State, Submission = assessment.SubmissionCount }, companyId: companyId));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxSubmitAttempts)
+            {
+                continue;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new SubmitResult(SubmitOutcome.NotAllowed, []);
+            }
 
-        jobs.Enqueue<SubmissionReceivedJob>(job => job.RunAsync(assessmentId, CancellationToken.None));
-        return new SubmitResult(SubmitOutcome.Submitted, []);
+            jobs.Enqueue<SubmissionReceivedJob>(job => job.RunAsync(assessmentId, CancellationToken.None));
+            return new SubmitResult(SubmitOutcome.Submitted, []);
+        }
+    }
+
+    private const int MaxSubmitAttempts = 3;
+
+    /// <summary>
+    /// Stamps the assessment with a new version if its answers may still change, inside the caller's transaction:
+    /// the row lock orders concurrent writers, and a submit that read the old version can no longer freeze it.
+    /// </summary>
+    private static async Task<bool> TouchIfEditableAsync(CertifyDbContext db, int assessmentId, CancellationToken ct, bool draftOnly = false)
+    {
+        var stamp = Guid.NewGuid();
+        var query = db.Assessments.Where(a => a.Id == assessmentId);
+        query = draftOnly
+            ? query.Where(a => a.State == AssessmentState.Draft)
+            : query.Where(a => a.State == AssessmentState.Draft || a.State == AssessmentState.ChangesRequested);
+        return await query.ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, stamp), ct) == 1;
     }
 
     private static SavedAnswer ToSaved(Answer a) =>

@@ -56,13 +56,24 @@ public sealed class SubmissionReceivedJob(
             .ToListAsync(ct);
         var link = $"{(configuration["App:PublicUrl"] ?? "http://localhost:5180").TrimEnd('/')}/organismos/{assessment.Program!.CertifyingBodyId}";
         var company = assessment.Company!.TradeName ?? assessment.Company.LegalName;
+
+        // Claiming the notification and staging the e-mails commit together; an overlapping run claims nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var claimed = await db.AssessmentSnapshots.Where(s => s.Id == snapshot.Id && s.NotifiedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.NotifiedAt, now), ct);
+        if (claimed == 0)
+        {
+            return;
+        }
+
         var staged = admins.Where(a => a.Email is not null)
             .Select(a => outbox.Stage(db, a.Email!, EmailTemplates.SubmissionReceived(
                 a.PreferredCulture, company, EmailTemplates.IsEnglish(a.PreferredCulture) ? assessment.Program.NameEn : assessment.Program.NameEs,
                 snapshot.OverallScore, snapshot.Eligible, link)))
             .ToList();
-        snapshot.NotifiedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         outbox.Dispatch(staged);
     }
 

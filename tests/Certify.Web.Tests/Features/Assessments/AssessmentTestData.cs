@@ -143,11 +143,16 @@ public static class AssessmentTestData
     }
 
     /// <summary>A new company whose DRL-AUTO assessment is complete, compliant and submitted.</summary>
-    public static async Task<(CompanyUser Owner, int AssessmentId)> SubmittedAssessmentAsync(this CertifyWebFactory factory, string tradeName)
+    public static async Task<(CompanyUser Owner, int AssessmentId)> SubmittedAssessmentAsync(this CertifyWebFactory factory, string tradeName, bool submit = true)
     {
         var owner = await factory.CreateCompanyAsync(tradeName);
         var id = await factory.StartAssessmentAsync(owner);
         await factory.CompleteCompliantlyAsync(owner, id);
+        if (!submit)
+        {
+            return (owner, id);
+        }
+
         var result = await factory.WithServiceAsync(s => s.SubmitAsync(owner.CompanyId, id, owner.Principal, CancellationToken.None));
         Assert.Equal(SubmitOutcome.Submitted, result.Outcome);
         return (owner, id);

@@ -92,6 +92,54 @@ public sealed class SubmissionTests(CertifyWebFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task SubmissionReceivedJob_OverlappingRuns_EmailTheProgramAdminOnce()
+    {
+        var (_, id) = await factory.SubmittedAssessmentAsync("Seguimiento Concurrente");
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunReceivedJobAsync(id))));
+
+        Assert.Single(await factory.WithDbAsync(db => db.AssessmentSnapshots.AsNoTracking().Where(s => s.AssessmentId == id).ToListAsync()));
+        var emails = await factory.WithDbAsync(db => db.OutboundEmails.AsNoTracking()
+            .Where(e => e.To == AssessmentTestData.ProgramAdminEmail).ToListAsync());
+        Assert.Single(emails, e => e.Subject.Contains("Seguimiento Concurrente", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RacingAnAnswerSave_NeverFreezesAnUncheckedChange()
+    {
+        var (owner, id) = await factory.SubmittedAssessmentAsync("Carrera Envio", submit: false);
+        var sub01 = (await AnswerRowsAsync(id)).Single(a => a.QuestionCode == "SUB-01");
+
+        // Change a critical answer while submitting: whichever wins, the stored answers and the state agree.
+        var save = Task.Run(() => factory.SaveAsync(owner, id, "SUB-01", AnswerValue.Choice("yes"), sub01.Version));
+        var submit = Task.Run(() => factory.WithServiceAsync(s => s.SubmitAsync(owner.CompanyId, id, owner.Principal, CancellationToken.None)));
+        await Task.WhenAll(save, submit);
+        var saved = await save;
+        var submitted = await submit;
+
+        var state = await factory.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.State).SingleAsync());
+        var stored = (await AnswerRowsAsync(id)).Single(a => a.QuestionCode == "SUB-01");
+        if (saved.Outcome == SaveOutcome.Saved)
+        {
+            Assert.Equal(stored.Version, saved.Current!.Version);
+            if (state == AssessmentState.Submitted)
+            {
+                // The freeze that won came after the change, so the completeness check saw it.
+                var submittedAt = await factory.WithDbAsync(db => db.Assessments.Where(a => a.Id == id).Select(a => a.SubmittedAt).SingleAsync());
+                Assert.True(submittedAt >= saved.Current.UpdatedAt);
+            }
+        }
+        else
+        {
+            Assert.Equal(SaveOutcome.Frozen, saved.Outcome);
+            Assert.Equal(AssessmentState.Submitted, state);
+            Assert.Equal(sub01.Version, stored.Version);
+        }
+
+        Assert.Equal(submitted.Outcome == SubmitOutcome.Submitted, state == AssessmentState.Submitted);
+    }
+
+    [Fact]
     public async Task SubmissionReconcileJob_SubmissionWithoutFollowUp_EnqueuesItOnlyForThatOne()
     {
         var now = DateTimeOffset.UtcNow;
