@@ -24,6 +24,7 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<Answer> Answers => Set<Answer>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<AssessmentSnapshot> AssessmentSnapshots => Set<AssessmentSnapshot>();
+    public DbSet<Review> Reviews => Set<Review>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.Organizations;
+using Certify.Web.Features.Reviews;
 using Certify.Web.Features.Tenancy;
 
 namespace Certify.Web.Features;
@@ -17,6 +18,7 @@ public static class FeatureServices
         services.AddScoped<AssessmentService>();
         services.AddTransient<SubmissionReceivedJob>();
         services.AddTransient<SubmissionReconcileJob>();
+        services.AddTransient<RouteSubmissionJob>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Certify.Domain.Assessments;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Scoring;
 using Certify.Domain.Tenancy;
+using Certify.Web.Features.Reviews;
 using Certify.Web.Infrastructure.Email;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Certify.Web.Features.Assessments;
 
 /// <summary>
-/// After a submission: records the score snapshot for that submission and e-mails the certifying body's program
-/// admins. Safe to run any number of times: the snapshot is unique per submission and carries when it was notified.
+/// After a submission: records the score snapshot for that submission, hands the submission to routing and e-mails
+/// the certifying body's program admins. Safe to run any number of times: the snapshot is unique per submission and
+/// carries when it was notified, and routing is idempotent.
 /// </summary>
 public sealed class SubmissionReceivedJob(
     IDbContextFactory<CertifyDbContext> dbFactory,
     QuestionnaireRegistry registry,
     EmailOutbox outbox,
+    IBackgroundJobClient jobs,
     IConfiguration configuration,
     TimeProvider clock)
 {
@@ -44,6 +47,9 @@ public sealed class SubmissionReceivedJob(
                 return;
             }
         }
+
+        // Routing needs the snapshot's critical failures, and must not wait on the e-mails to the admins.
+        jobs.Enqueue<RouteSubmissionJob>(job => job.RunAsync(assessmentId, CancellationToken.None));
 
         if (snapshot.NotifiedAt is not null)
         {

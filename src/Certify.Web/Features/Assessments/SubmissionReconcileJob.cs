@@ -1,5 +1,6 @@
 using Certify.Data;
 using Certify.Domain.Assessments;
+using Certify.Web.Features.Reviews;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,8 @@ namespace Certify.Web.Features.Assessments;
 
 /// <summary>
 /// Finds submissions whose follow-up never ran (the process died between the commit and the enqueue) and enqueues
-/// it again; the follow-up is idempotent, so an extra run is harmless.
+/// it again, and submissions with a snapshot but no review whose routing never ran; both jobs are idempotent, so an
+/// extra run is harmless.
 /// </summary>
 public sealed class SubmissionReconcileJob(IDbContextFactory<CertifyDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider clock)
 {
@@ -26,6 +28,18 @@ public sealed class SubmissionReconcileJob(IDbContextFactory<CertifyDbContext> d
         foreach (var id in stuck)
         {
             jobs.Enqueue<SubmissionReceivedJob>(job => job.RunAsync(id, CancellationToken.None));
+        }
+
+        // Without a snapshot routing cannot run yet; the submission job above enqueues it once the snapshot exists.
+        var unrouted = await db.Assessments
+            .Where(a => a.State == AssessmentState.Submitted && a.SubmittedAt < cutoff)
+            .Where(a => db.AssessmentSnapshots.Any(s => s.AssessmentId == a.Id && s.SubmissionNumber == a.SubmissionCount && s.NotifiedAt != null))
+            .Where(a => !db.Reviews.Any(r => r.AssessmentId == a.Id && r.SubmissionNumber == a.SubmissionCount))
+            .Select(a => a.Id)
+            .ToListAsync(ct);
+        foreach (var id in unrouted)
+        {
+            jobs.Enqueue<RouteSubmissionJob>(job => job.RunAsync(id, CancellationToken.None));
         }
     }
 }

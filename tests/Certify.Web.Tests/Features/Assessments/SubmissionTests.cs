@@ -173,12 +173,10 @@ public sealed class SubmissionTests(CertifyWebFactory factory) : IClassFixture<C
         await using var scope = factory.Services.CreateAsyncScope();
         var reconcile = ActivatorUtilities.CreateInstance<SubmissionReconcileJob>(scope.ServiceProvider, (IBackgroundJobClient)jobs);
         await reconcile.RunAsync(CancellationToken.None);
-        Assert.All(jobs.Created, job =>
-        {
-            Assert.Equal(typeof(SubmissionReceivedJob), job.Type);
-            Assert.Equal(nameof(SubmissionReceivedJob.RunAsync), job.Method.Name);
-        });
-        return jobs.Created.Select(job => (int)job.Args[0]).ToList();
+        // Routing of submissions without a review is enqueued too; RoutingTests covers it.
+        var followUps = jobs.Created.Where(job => job.Type == typeof(SubmissionReceivedJob)).ToList();
+        Assert.All(followUps, job => Assert.Equal(nameof(SubmissionReceivedJob.RunAsync), job.Method.Name));
+        return followUps.Select(job => (int)job.Args[0]).ToList();
     }
 
     /// <summary>A submitted assessment as the database holds it when the follow-up did (or did not) run.</summary>

@@ -1,0 +1,28 @@
+namespace Certify.Data.Entities;
+
+/// <summary>
+/// One submission under review: created by the routing job once per submission (unique on assessment + number),
+/// assigned to an auditor or left for one to claim, and e-mailed to that auditor once.
+/// </summary>
+public class Review
+{
+    public long Id { get; set; }
+    public int AssessmentId { get; set; }
+    public Assessment? Assessment { get; set; }
+    public int SubmissionNumber { get; set; }
+
+    /// <summary>Null while nobody eligible was found; the submission waits to be claimed.</summary>
+    public string? AuditorUserId { get; set; }
+
+    public ApplicationUser? Auditor { get; set; }
+
+    /// <summary>Higher is more urgent; see the domain's ReviewPriority.</summary>
+    public int Priority { get; set; }
+
+    public DateOnly DueOn { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? AssignedAt { get; set; }
+
+    /// <summary>Set when the auditor's e-mail was queued, so a re-run never e-mails twice.</summary>
+    public DateTimeOffset? EmailedAt { get; set; }
+}

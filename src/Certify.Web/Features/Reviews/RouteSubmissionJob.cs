@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Certify.Data;
+using Certify.Data.Entities;
+using Certify.Domain.Assessments;
+using Certify.Domain.Reviews;
+using Certify.Domain.Tenancy;
+using Certify.Web.Features.Assessments;
+using Certify.Web.Infrastructure.Email;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Certify.Web.Features.Reviews;
+
+/// <summary>
+/// Routes a submission to an auditor: creates its review with a priority and a due date, assigns the auditor and
+/// e-mails them. Safe to run any number of times, also side by side: the review is unique per submission, the
+/// assignment only fills an empty auditor and the e-mail is claimed once with the message in the same transaction.
+/// </summary>
+public sealed class RouteSubmissionJob(
+    IDbContextFactory<CertifyDbContext> dbFactory,
+    QuestionnaireRegistry registry,
+    EmailOutbox outbox,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<RouteSubmissionJob> logger)
+{
+    /// <summary>The certifying bodies are in Mexico; the review's calendar day is theirs, not UTC's.</summary>
+    private static readonly TimeZoneInfo BodyTimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
+
+    private static readonly AssessmentState[] OpenStates = [AssessmentState.Submitted, AssessmentState.InReview, AssessmentState.ChangesRequested];
+
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RunAsync(int assessmentId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var assessment = await db.Assessments.AsNoTracking()
+            .Include(a => a.Company).Include(a => a.Program)
+            .SingleOrDefaultAsync(a => a.Id == assessmentId, ct);
+        if (assessment is null || assessment.State != AssessmentState.Submitted || assessment.SubmissionCount == 0
+            || assessment.SubmittedAt is not { } submittedAt)
+        {
+            return;
+        }
+
+        var review = await FindAsync(db, assessment, ct) ?? await CreateAsync(db, assessment, submittedAt, ct);
+        if (review is null)
+        {
+            return;
+        }
+
+        if (review.AuditorUserId is null)
+        {
+            var auditor = await ChooseAsync(db, assessment, ct);
+            if (auditor is null)
+            {
+                logger.LogWarning("No eligible auditor for submission {Submission} of assessment {AssessmentId}; it waits to be claimed",
+                    review.SubmissionNumber, assessmentId);
+                return;
+            }
+
+            var now = clock.GetUtcNow();
+            await db.Reviews.Where(r => r.Id == review.Id && r.AuditorUserId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.AuditorUserId, auditor).SetProperty(r => r.AssignedAt, now), ct);
+
+            // Whoever won the assignment, carry on with what is stored.
+            review = await db.Reviews.AsNoTracking().SingleAsync(r => r.Id == review.Id, ct);
+        }
+
+        if (review.EmailedAt is null)
+        {
+            await EmailAsync(db, assessment, review, ct);
+        }
+    }
+
+    private static Task<Review?> FindAsync(CertifyDbContext db, Assessment assessment, CancellationToken ct) =>
+        db.Reviews.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.AssessmentId == assessment.Id && r.SubmissionNumber == assessment.SubmissionCount, ct);
+
+    /// <summary>Null when the submission's score snapshot is not recorded yet: the submission job routes it once it is.</summary>
+    private async Task<Review?> CreateAsync(CertifyDbContext db, Assessment assessment, DateTimeOffset submittedAt, CancellationToken ct)
+    {
+        var scoreJson = await db.AssessmentSnapshots.AsNoTracking()
+            .Where(s => s.AssessmentId == assessment.Id && s.SubmissionNumber == assessment.SubmissionCount)
+            .Select(s => s.ScoreJson).SingleOrDefaultAsync(ct);
+        if (scoreJson is null)
+        {
+            logger.LogInformation("Submission {Submission} of assessment {AssessmentId} has no score snapshot yet; routing waits for it",
+                assessment.SubmissionCount, assessment.Id);
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var daysWaiting = (int)Math.Max(0, (now - submittedAt).TotalDays);
+        var review = new Review
+        {
+            AssessmentId = assessment.Id,
+            SubmissionNumber = assessment.SubmissionCount,
+            Priority = ReviewPriority.Compute(CriticalFailures(scoreJson), assessment.Company!.Size, daysWaiting),
+            DueOn = Deadlines.ReviewDue(TimeZoneInfo.ConvertTime(submittedAt, BodyTimeZone), registry.Program(assessment.ProgramId).ReviewDeadlineDays),
+            CreatedAt = now,
+        };
+        db.Reviews.Add(review);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            return review;
+        }
+        catch (DbUpdateException)
+        {
+            // Another run created it first; carry on from theirs.
+            db.ChangeTracker.Clear();
+            return await FindAsync(db, assessment, ct);
+        }
+    }
+
+    private static int CriticalFailures(string scoreJson)
+    {
+        using var score = JsonDocument.Parse(scoreJson);
+        return score.RootElement.TryGetProperty("CriticalFailures", out var failures) && failures.ValueKind == JsonValueKind.Array
+            ? failures.GetArrayLength()
+            : throw new InvalidOperationException("The score snapshot has no CriticalFailures list.");
+    }
+
+    /// <summary>
+    /// A resubmission returns to the auditor of the previous submission while they are still an eligible auditor of
+    /// the body; otherwise the least-loaded eligible auditor. Open reviews count each open assessment's current
+    /// submission only, so a resubmitted assessment is not counted twice.
+    /// </summary>
+    private static async Task<string?> ChooseAsync(CertifyDbContext db, Assessment assessment, CancellationToken ct)
+    {
+        var companyMembers = (await db.CompanyMemberships.AsNoTracking().Where(m => m.CompanyId == assessment.CompanyId)
+            .Select(m => m.UserId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var candidates = await db.BodyMemberships.AsNoTracking()
+            .Where(m => m.CertifyingBodyId == assessment.Program!.CertifyingBodyId && m.Role == BodyRole.Auditor)
+            .Select(m => new
+            {
+                m.UserId,
+                m.Active,
+                OpenReviews = db.Reviews.Count(r => r.AuditorUserId == m.UserId
+                    && r.SubmissionNumber == r.Assessment!.SubmissionCount && OpenStates.Contains(r.Assessment.State)),
+            })
+            .ToListAsync(ct);
+
+        var previous = await db.Reviews.AsNoTracking()
+            .Where(r => r.AssessmentId == assessment.Id && r.SubmissionNumber < assessment.SubmissionCount && r.AuditorUserId != null)
+            .OrderByDescending(r => r.SubmissionNumber).Select(r => r.AuditorUserId).FirstOrDefaultAsync(ct);
+        if (previous is not null && !companyMembers.Contains(previous) && candidates.Any(c => c.UserId == previous && c.Active))
+        {
+            return previous;
+        }
+
+        return AuditorAssignment.Choose(candidates.Select(c => new AuditorCandidate(c.UserId, c.Active, c.OpenReviews)), companyMembers)?.UserId;
+    }
+
+    private async Task EmailAsync(CertifyDbContext db, Assessment assessment, Review review, CancellationToken ct)
+    {
+        var auditor = await db.Users.AsNoTracking().Where(u => u.Id == review.AuditorUserId)
+            .Select(u => new { u.Email, u.PreferredCulture }).SingleAsync(ct);
+        var program = assessment.Program!;
+        var link = $"{(configuration["App:PublicUrl"] ?? "http://localhost:5180").TrimEnd('/')}/organismos/{program.CertifyingBodyId}";
+        var company = assessment.Company!.TradeName ?? assessment.Company.LegalName;
+
+        // Claiming the e-mail and staging it commit together; an overlapping run claims nothing.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var claimed = await db.Reviews.Where(r => r.Id == review.Id && r.EmailedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EmailedAt, now), ct);
+        if (claimed == 0)
+        {
+            return;
+        }
+
+        if (auditor.Email is null)
+        {
+            logger.LogWarning("Auditor {UserId} of review {ReviewId} has no e-mail address; nobody is e-mailed", review.AuditorUserId, review.Id);
+            await transaction.CommitAsync(ct);
+            return;
+        }
+
+        var staged = outbox.Stage(db, auditor.Email, EmailTemplates.ReviewAssigned(
+            auditor.PreferredCulture, company, EmailTemplates.IsEnglish(auditor.PreferredCulture) ? program.NameEn : program.NameEs,
+            review.DueOn, link));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        outbox.Dispatch([staged]);
+    }
+}
