@@ -79,26 +79,14 @@ public sealed class DatabaseSeeder(
             }
         }
 
-        foreach (var company in demo.Companies)
+        foreach (var form in demo.Companies)
         {
-            var form = new CompanyForm
-            {
-                LegalName = company.LegalName,
-                TradeName = company.TradeName,
-                Rfc = company.Rfc,
-                State = company.State,
-                Municipality = company.Municipality,
-                Workers = company.Workers,
-                Tier = company.Tier,
-                ImssEmployerRegistration = company.ImssEmployerRegistration,
-                RepseFolio = company.RepseFolio,
-            };
             if (form.Validate() is { Count: > 0 } errors)
             {
-                throw new InvalidDataException($"{file}: company {company.Rfc}: {string.Join(", ", errors.Select(e => $"{e.Field} {e.Key}"))}.");
+                throw new InvalidDataException($"{file}: company {form.Rfc}: {string.Join(", ", errors.Select(e => $"{e.Field} {e.Key}"))}.");
             }
 
-            var rfc = Rfc.Validate(company.Rfc).Normalized;
+            var rfc = Rfc.Validate(form.Rfc).Normalized;
             if (!await db.Companies.AnyAsync(c => c.Rfc == rfc, ct))
             {
                 var entity = new Company { LegalName = "", Rfc = "", Municipality = "", CreatedAt = now, UpdatedAt = now, Version = Guid.NewGuid() };
@@ -160,21 +148,10 @@ public sealed class DatabaseSeeder(
     private sealed record DemoSeed(
         string Password,
         List<DemoBody> CertifyingBodies,
-        List<DemoCompany> Companies,
+        List<CompanyForm> Companies,
         List<DemoUser> Users);
 
     private sealed record DemoBody(string Slug, string Name);
-
-    private sealed record DemoCompany(
-        string Rfc,
-        string LegalName,
-        string? TradeName,
-        MexicanState State,
-        string Municipality,
-        int Workers,
-        AutoPartsTier Tier,
-        string? ImssEmployerRegistration,
-        string? RepseFolio);
 
     private sealed record DemoUser(
         string Email,
