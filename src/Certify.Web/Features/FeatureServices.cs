@@ -19,6 +19,7 @@ public static class FeatureServices
         services.AddTransient<SubmissionReceivedJob>();
         services.AddTransient<SubmissionReconcileJob>();
         services.AddTransient<RouteSubmissionJob>();
+        services.AddScoped<ReviewQueueService>();
         return services;
     }
 }
