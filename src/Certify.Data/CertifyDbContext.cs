@@ -25,6 +25,8 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<AssessmentSnapshot> AssessmentSnapshots => Set<AssessmentSnapshot>();
     public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<UnlockedQuestion> UnlockedQuestions => Set<UnlockedQuestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

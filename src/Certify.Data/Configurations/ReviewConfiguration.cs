@@ -13,5 +13,33 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.AuditorUserId).HasMaxLength(450);
         builder.HasOne(r => r.Auditor).WithMany().HasForeignKey(r => r.AuditorUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.AuditorUserId);
+        builder.Property(r => r.DecisionReason).HasMaxLength(2000);
+        builder.Property(r => r.DecidedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
+{
+    public void Configure(EntityTypeBuilder<Finding> builder)
+    {
+        builder.HasOne(f => f.Review).WithMany().HasForeignKey(f => f.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(f => new { f.ReviewId, f.QuestionCode }).IsUnique();
+        builder.HasIndex(f => f.AssessmentId);
+        builder.Property(f => f.QuestionCode).HasMaxLength(12);
+        builder.Property(f => f.Comment).HasMaxLength(2000);
+        builder.Property(f => f.PrivateNote).HasMaxLength(2000);
+        builder.Property(f => f.CorrectiveAction).HasMaxLength(4000);
+        builder.Property(f => f.UpdatedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class UnlockedQuestionConfiguration : IEntityTypeConfiguration<UnlockedQuestion>
+{
+    public void Configure(EntityTypeBuilder<UnlockedQuestion> builder)
+    {
+        builder.HasOne(u => u.Assessment).WithMany().HasForeignKey(u => u.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(u => new { u.AssessmentId, u.QuestionCode }).IsUnique();
+        builder.Property(u => u.QuestionCode).HasMaxLength(12);
+        builder.Property(u => u.Comment).HasMaxLength(2000);
     }
 }

@@ -25,4 +25,10 @@ public class Review
 
     /// <summary>Set when the auditor's e-mail was queued, so a re-run never e-mails twice.</summary>
     public DateTimeOffset? EmailedAt { get; set; }
+
+    /// <summary>Why the submission was rejected; shown to the company.</summary>
+    public string? DecisionReason { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecidedByUserId { get; set; }
 }

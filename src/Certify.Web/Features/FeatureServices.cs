@@ -20,6 +20,7 @@ public static class FeatureServices
         services.AddTransient<SubmissionReconcileJob>();
         services.AddTransient<RouteSubmissionJob>();
         services.AddScoped<ReviewQueueService>();
+        services.AddScoped<ReviewService>();
         return services;
     }
 }

@@ -164,7 +164,7 @@ public sealed class AssessmentService(
             return new SaveAnswerResult(SaveOutcome.NotFound);
         }
 
-        if (!AssessmentWorkflow.AnswersEditable(assessment.State))
+        if (!AssessmentWorkflow.AnswersEditable(assessment.State) || !await UnlockedAsync(db, assessmentId, assessment.State, questionCode, ct))
         {
             return new SaveAnswerResult(SaveOutcome.Frozen);
         }
@@ -176,7 +176,7 @@ public sealed class AssessmentService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await TouchIfEditableAsync(db, assessmentId, ct))
+        if (!await TouchIfEditableAsync(db, assessmentId, questionCode, ct))
         {
             return new SaveAnswerResult(SaveOutcome.Frozen);
         }
@@ -235,14 +235,14 @@ public sealed class AssessmentService(
             return new UploadResult(UploadOutcome.NotFound);
         }
 
-        if (!AssessmentWorkflow.AnswersEditable(assessment.State))
+        if (!AssessmentWorkflow.AnswersEditable(assessment.State) || !await UnlockedAsync(db, assessmentId, assessment.State, questionCode, ct))
         {
             return new UploadResult(UploadOutcome.Frozen);
         }
 
         await using var buffer = await BufferAsync(content, limits.MaxBytes, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await TouchIfEditableAsync(db, assessmentId, ct))
+        if (!await TouchIfEditableAsync(db, assessmentId, questionCode, ct))
         {
             return new UploadResult(UploadOutcome.Frozen);
         }
@@ -304,7 +304,7 @@ public sealed class AssessmentService(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await TouchIfEditableAsync(db, assessmentId, ct, draftOnly: true))
+        if (!await TouchIfEditableAsync(db, assessmentId, questionCode: null, ct, draftOnly: true))
         {
             return false;
         }
@@ -374,6 +374,12 @@ public sealed class AssessmentService(
             assessment.SubmittedAt = clock.GetUtcNow();
             assessment.SubmittedByUserId = TenantAccess.UserId(user);
             assessment.SubmissionCount++;
+            if (from == AssessmentState.ChangesRequested)
+            {
+                // The unlocked questions belonged to that round of changes; the next round starts locked again.
+                db.UnlockedQuestions.RemoveRange(await db.UnlockedQuestions.Where(u => u.AssessmentId == assessmentId).ToListAsync(ct));
+            }
+
             db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "assessment.submitted", nameof(Assessment), assessmentId.ToString(),
                 new { From = from, To = assessment.State, Submission = assessment.SubmissionCount }, companyId: companyId));
             try
@@ -398,17 +404,25 @@ public sealed class AssessmentService(
 
     /// <summary>
     /// Stamps the assessment with a new version if its answers may still change, inside the caller's transaction:
-    /// the row lock orders concurrent writers, and a submit that read the old version can no longer freeze it.
+    /// the row lock orders concurrent writers, and a submit that read the old version can no longer freeze it. While
+    /// changes are requested only the unlocked questions may change (<paramref name="questionCode"/>).
     /// </summary>
-    private static async Task<bool> TouchIfEditableAsync(CertifyDbContext db, int assessmentId, CancellationToken ct, bool draftOnly = false)
+    private static async Task<bool> TouchIfEditableAsync(CertifyDbContext db, int assessmentId, string? questionCode, CancellationToken ct, bool draftOnly = false)
     {
         var stamp = Guid.NewGuid();
         var query = db.Assessments.Where(a => a.Id == assessmentId);
         query = draftOnly
             ? query.Where(a => a.State == AssessmentState.Draft)
-            : query.Where(a => a.State == AssessmentState.Draft || a.State == AssessmentState.ChangesRequested);
+            : query.Where(a => a.State == AssessmentState.Draft
+                || (a.State == AssessmentState.ChangesRequested
+                    && db.UnlockedQuestions.Any(u => u.AssessmentId == a.Id && u.QuestionCode == questionCode)));
         return await query.ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, stamp), ct) == 1;
     }
+
+    /// <summary>In a draft every answer is open; while changes are requested only the questions the auditor unlocked.</summary>
+    private static async Task<bool> UnlockedAsync(CertifyDbContext db, int assessmentId, AssessmentState state, string questionCode, CancellationToken ct) =>
+        state != AssessmentState.ChangesRequested
+        || await db.UnlockedQuestions.AnyAsync(u => u.AssessmentId == assessmentId && u.QuestionCode == questionCode, ct);
 
     private static SavedAnswer ToSaved(Answer a) =>
         new(a.QuestionCode, AnswerJson.Deserialize(a.ValueJson), a.Comment, a.Version, a.UpdatedAt, a.UpdatedByName);

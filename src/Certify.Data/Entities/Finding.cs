@@ -1,0 +1,31 @@
+using Certify.Domain.Reviews;
+
+namespace Certify.Data.Entities;
+
+/// <summary>
+/// The auditor's verdict on one question of one review. <see cref="Comment"/> is for the company;
+/// <see cref="PrivateNote"/> is the auditor's own and never leaves the certifying body.
+/// </summary>
+public class Finding
+{
+    public long Id { get; set; }
+    public long ReviewId { get; set; }
+    public Review? Review { get; set; }
+    public int AssessmentId { get; set; }
+    public required string QuestionCode { get; set; }
+    public FindingSeverity Severity { get; set; }
+    public required string Comment { get; set; }
+    public string? PrivateNote { get; set; }
+
+    /// <summary>Required for non-conformities, null otherwise.</summary>
+    public DateOnly? DueOn { get; set; }
+
+    public FindingStatus Status { get; set; }
+
+    /// <summary>What the company says it did or will do about the finding.</summary>
+    public string? CorrectiveAction { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public required string UpdatedByUserId { get; set; }
+}

@@ -1,0 +1,290 @@
+using System.Net;
+using System.Text.Json;
+using Certify.Data.Entities;
+using Certify.Domain.Assessments;
+using Certify.Domain.Reviews;
+using Certify.Domain.Tenancy;
+using Certify.Web.Features.Assessments;
+using Certify.Web.Features.Reviews;
+using Certify.Web.Tests.Features.Assessments;
+using Certify.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Certify.Web.Tests.Features.Reviews;
+
+/// <summary>
+/// The auditor's review decisions on capb-demo, on the real SQLite database. Tests run one after another on one
+/// database; each deactivates the body's auditors and adds its own, so routing always picks the test's auditor.
+/// </summary>
+public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixture<CertifyWebFactory>
+{
+    private const string PrivateNote = "NOTA-PRIVADA-del-auditor-7f3a";
+
+    private static int _staff;
+
+    private static readonly DateOnly DueOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+
+    [Fact]
+    public async Task OpenAsync_SubmittedAssessment_StartsTheReviewAndShowsAnswersAndScore()
+    {
+        var (_, id, auditor) = await RoutedAsync("Revisión Abre");
+
+        var result = await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(ReviewOutcome.Done, result.Outcome);
+        var view = result.View!;
+        Assert.Equal(AssessmentState.InReview, view.State);
+        Assert.NotEmpty(view.Answers);
+        Assert.Empty(view.Findings);
+        Assert.Equal(100m, view.AuditorScore.Overall);
+        Assert.Equal(AssessmentState.InReview, await StateAsync(id));
+        Assert.True(await factory.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "assessment.review-started" && e.EntityId == id.ToString())));
+    }
+
+    [Fact]
+    public async Task RecordVerdictAsync_MinorWithDueDate_StoresAnOpenFindingAndLowersTheAuditorScore()
+    {
+        var (_, id, auditor) = await RoutedAsync("Revisión Veredicto");
+        var code = await ScoredQuestionAsync(id, auditor);
+
+        var minor = await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Minor, "Falta firma", PrivateNote, DueOn, auditor.Principal, CancellationToken.None));
+        var view = (await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).View!;
+
+        Assert.Equal(ReviewOutcome.Done, minor.Outcome);
+        var finding = Assert.Single(view.Findings);
+        Assert.Equal((code, FindingSeverity.Minor, FindingStatus.Open, DueOn, PrivateNote), (finding.QuestionCode, finding.Severity, finding.Status, finding.DueOn, finding.PrivateNote));
+        Assert.True(view.AuditorScore.Overall < 100m);
+
+        var conformity = await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Conformity, "", null, null, auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(ReviewOutcome.Done, conformity.Outcome);
+        var stored = Assert.Single(await FindingsAsync(id));
+        Assert.Equal((FindingSeverity.Conformity, FindingStatus.Closed, (DateOnly?)null), (stored.Severity, stored.Status, stored.DueOn));
+    }
+
+    [Fact]
+    public async Task RecordVerdictAsync_NonConformityWithoutDueDateOrUnknownQuestion_IsInvalid()
+    {
+        var (_, id, auditor) = await RoutedAsync("Revisión Sin Fecha");
+        var code = await ScoredQuestionAsync(id, auditor);
+
+        var noDue = await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Major, "Sin evidencia", null, null, auditor.Principal, CancellationToken.None));
+        var unknown = await ReviewAsync(s => s.RecordVerdictAsync(id, "ZZ-999", FindingSeverity.Conformity, "", null, null, auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(new ReviewResult(ReviewOutcome.Invalid, "due date required"), noDue);
+        Assert.Equal(ReviewOutcome.Invalid, unknown.Outcome);
+        Assert.Empty(await FindingsAsync(id));
+    }
+
+    [Fact]
+    public async Task RequestChangesAsync_ChosenQuestion_UnlocksOnlyThatAnswerUntilResubmission()
+    {
+        var (owner, id, auditor) = await RoutedAsync("Revisión Cambios");
+        var codes = (await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).View!.Answers.Keys.Order(StringComparer.Ordinal).Take(2).ToList();
+
+        var empty = await ReviewAsync(s => s.RequestChangesAsync(id, [], auditor.Principal, CancellationToken.None));
+        var requested = await ReviewAsync(s => s.RequestChangesAsync(id, [(codes[0], "Actualice el documento")], auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(ReviewOutcome.Invalid, empty.Outcome);
+        Assert.Equal(ReviewOutcome.Done, requested.Outcome);
+        Assert.Equal(AssessmentState.ChangesRequested, await StateAsync(id));
+        var company = await factory.ViewAsync(owner, id);
+        var unlocked = company.Answers[codes[0]];
+        var locked = company.Answers[codes[1]];
+        Assert.Equal(SaveOutcome.Saved, (await factory.SaveAsync(owner, id, codes[0], unlocked.Value!, unlocked.Version)).Outcome);
+        Assert.Equal(SaveOutcome.Frozen, (await factory.SaveAsync(owner, id, codes[1], locked.Value!, locked.Version)).Outcome);
+        Assert.Equal(UploadOutcome.Frozen, (await factory.UploadAsync(owner, id, codes[1], AssessmentTestData.Pdf("bloqueada"), "bloqueada.pdf")).Outcome);
+
+        var resubmitted = await factory.WithServiceAsync(s => s.SubmitAsync(owner.CompanyId, id, owner.Principal, CancellationToken.None));
+
+        Assert.Equal(SubmitOutcome.Submitted, resubmitted.Outcome);
+        Assert.Equal(AssessmentState.Submitted, await StateAsync(id));
+        Assert.Empty(await factory.WithDbAsync(db => db.UnlockedQuestions.AsNoTracking().Where(u => u.AssessmentId == id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ApproveAsync_OpenCriticalFinding_IsBlockedUntilTheFindingIsClosed()
+    {
+        var (owner, id, auditor) = await RoutedAsync("Revisión Crítica");
+        var code = await ScoredQuestionAsync(id, auditor);
+        await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Critical, "Trabajo infantil", null, DueOn, auditor.Principal, CancellationToken.None));
+
+        var blocked = await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(new ReviewResult(ReviewOutcome.Blocked, ApprovalReasonCodes.OpenCriticalFinding), blocked);
+        Assert.Equal(AssessmentState.InReview, await StateAsync(id));
+
+        // The company answers the finding while the submission is back with it, then resubmits to the same auditor.
+        Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.RequestChangesAsync(id, [(code, "Corrija")], auditor.Principal, CancellationToken.None))).Outcome);
+        var finding = Assert.Single(await FindingsAsync(id));
+        Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.ProposeActionAsync(finding.Id, "Se dio de baja y se capacitó", owner.Principal, CancellationToken.None))).Outcome);
+        Assert.Equal(SubmitOutcome.Submitted, (await factory.WithServiceAsync(s => s.SubmitAsync(owner.CompanyId, id, owner.Principal, CancellationToken.None))).Outcome);
+        await RouteAsync(id);
+        await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None));
+        Assert.Equal(ReviewOutcome.Blocked, (await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None))).Outcome);
+
+        var closed = await ReviewAsync(s => s.CloseFindingAsync(finding.Id, auditor.Principal, CancellationToken.None));
+        var approved = await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(ReviewOutcome.Done, closed.Outcome);
+        Assert.Equal(ReviewOutcome.Done, approved.Outcome);
+        Assert.Equal(AssessmentState.Approved, await StateAsync(id));
+        var review = await factory.WithDbAsync(db => db.Reviews.AsNoTracking().Where(r => r.AssessmentId == id).OrderByDescending(r => r.SubmissionNumber).FirstAsync());
+        Assert.Equal(auditor.UserId, review.DecidedByUserId);
+        Assert.NotNull(review.DecidedAt);
+        var audit = await factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().SingleAsync(e => e.Action == "assessment.approved" && e.EntityId == id.ToString()));
+        using var details = JsonDocument.Parse(audit.Details!);
+        Assert.True(details.RootElement.TryGetProperty("Level", out _));
+        Assert.True(details.RootElement.TryGetProperty("AuditorScore", out _));
+    }
+
+    [Fact]
+    public async Task RejectAsync_ReasonRequired_RejectsWithTheReason()
+    {
+        var (_, id, auditor) = await RoutedAsync("Revisión Rechazo");
+        await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None));
+
+        var blank = await ReviewAsync(s => s.RejectAsync(id, "  ", auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(ReviewOutcome.Invalid, blank.Outcome);
+        Assert.Equal(AssessmentState.InReview, await StateAsync(id));
+
+        var rejected = await ReviewAsync(s => s.RejectAsync(id, "Documentación apócrifa", auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(ReviewOutcome.Done, rejected.Outcome);
+        Assert.Equal(AssessmentState.Rejected, await StateAsync(id));
+        Assert.Equal("Documentación apócrifa", (await factory.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id))).DecisionReason);
+    }
+
+    [Fact]
+    public async Task EveryMethod_AuditorOfAnotherBody_GetsNotFound()
+    {
+        var (_, id, auditor) = await RoutedAsync("Revisión Otro Organismo");
+        var findingId = await OpenWithFindingAsync(id, auditor);
+        var n = Interlocked.Increment(ref _staff);
+        var otherBody = await factory.CreateBodyAsync($"otro-organismo-{n}", $"Otro organismo {n}");
+        var outsider = await AddStaffAsync(otherBody, BodyRole.Auditor);
+        await factory.AddBodyMembershipAsync(otherBody, outsider.UserId, BodyRole.ProgramAdmin);
+
+        await AssertAllNotFoundAsync(id, findingId, outsider);
+        Assert.Equal(ReviewOutcome.NotFound, (await ReviewAsync(s => s.ProposeActionAsync(findingId, "Acción", outsider.Principal, CancellationToken.None))).Outcome);
+        Assert.Equal(AssessmentState.InReview, await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task AuditorActions_UnassignedAuditorOfTheSameBody_GetsNotFound()
+    {
+        var (_, id, auditor) = await RoutedAsync("Revisión No Asignada");
+        var findingId = await OpenWithFindingAsync(id, auditor);
+        var colleague = await AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.Auditor);
+
+        await AssertAllNotFoundAsync(id, findingId, colleague);
+        Assert.Equal(AssessmentState.InReview, await StateAsync(id));
+        Assert.Equal(FindingSeverity.Minor, Assert.Single(await FindingsAsync(id)).Severity);
+    }
+
+    [Fact]
+    public async Task PrivateNote_CompanyViewAndPages_NeverContainIt()
+    {
+        var (owner, id, auditor) = await RoutedAsync("Revisión Nota Privada");
+        await OpenWithFindingAsync(id, auditor);
+        var code = await ScoredQuestionAsync(id, auditor);
+        Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.RequestChangesAsync(id, [(code, "Revise")], auditor.Principal, CancellationToken.None))).Outcome);
+        Assert.Equal(PrivateNote, Assert.Single((await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).View!.Findings).PrivateNote);
+
+        var json = JsonSerializer.Serialize(await factory.ViewAsync(owner, id));
+
+        Assert.Contains(owner.CompanyId.ToString(System.Globalization.CultureInfo.InvariantCulture), json, StringComparison.Ordinal);
+        Assert.DoesNotContain(PrivateNote, json, StringComparison.Ordinal);
+        var client = factory.CreateBrowserClient();
+        await factory.SignInAsync(client, owner.Email);
+        foreach (var url in new[] { $"/empresas/{owner.CompanyId}/evaluaciones/{id}", $"/empresas/{owner.CompanyId}/evaluaciones/{id}/resumen" })
+        {
+            var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain(PrivateNote, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    private async Task AssertAllNotFoundAsync(int id, long findingId, CompanyUser user)
+    {
+        var p = user.Principal;
+        var ct = CancellationToken.None;
+        Assert.Equal(ReviewOutcome.NotFound, (await ReviewAsync(s => s.OpenAsync(id, p, ct))).Outcome);
+        var results = new List<ReviewResult>
+        {
+            await ReviewAsync(s => s.RecordVerdictAsync(id, "ZZ-999", FindingSeverity.Conformity, "", null, null, p, ct)),
+            await ReviewAsync(s => s.RequestChangesAsync(id, [("ZZ-999", "x")], p, ct)),
+            await ReviewAsync(s => s.CloseFindingAsync(findingId, p, ct)),
+            await ReviewAsync(s => s.ReopenFindingAsync(findingId, p, ct)),
+            await ReviewAsync(s => s.ApproveAsync(id, p, ct)),
+            await ReviewAsync(s => s.RejectAsync(id, "motivo", p, ct)),
+        };
+        Assert.All(results, r => Assert.Equal(ReviewOutcome.NotFound, r.Outcome));
+    }
+
+    /// <summary>Opens the review and records a minor finding with the private note; returns the finding's id.</summary>
+    private async Task<long> OpenWithFindingAsync(int id, CompanyUser auditor)
+    {
+        var code = await ScoredQuestionAsync(id, auditor);
+        var recorded = await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Minor, "Comentario", PrivateNote, DueOn, auditor.Principal, CancellationToken.None));
+        Assert.Equal(ReviewOutcome.Done, recorded.Outcome);
+        return Assert.Single(await FindingsAsync(id)).Id;
+    }
+
+    /// <summary>Opens the review (starting it) and returns the first answered question that counts for the score.</summary>
+    private async Task<string> ScoredQuestionAsync(int id, CompanyUser auditor)
+    {
+        var view = (await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).View!;
+        return view.Answers.Keys.Order(StringComparer.Ordinal).First(c => view.Definition.FindQuestion(c)!.Scored);
+    }
+
+    /// <summary>A new company's submitted assessment, routed to a new auditor who is the body's only active one.</summary>
+    private async Task<(CompanyUser Owner, int AssessmentId, CompanyUser Auditor)> RoutedAsync(string tradeName)
+    {
+        var bodyId = await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug);
+        await factory.WithDbAsync(db => db.BodyMemberships.Where(m => m.CertifyingBodyId == bodyId && m.Role == BodyRole.Auditor)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Active, false)));
+        var auditor = await AddStaffAsync(bodyId, BodyRole.Auditor);
+        var (owner, id) = await factory.SubmittedAssessmentAsync(tradeName);
+        await RouteAsync(id);
+        Assert.Equal(auditor.UserId, (await factory.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id))).AuditorUserId);
+        return (owner, id, auditor);
+    }
+
+    /// <summary>Records the current submission's snapshot, then routes it, as the jobs would.</summary>
+    private async Task RouteAsync(int id)
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SubmissionReceivedJob>().RunAsync(id, CancellationToken.None);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RouteSubmissionJob>().RunAsync(id, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A new active member of the body; <see cref="CompanyUser.CompanyId"/> is unused (0).</summary>
+    private async Task<CompanyUser> AddStaffAsync(int bodyId, BodyRole role)
+    {
+        var email = $"staff-{Interlocked.Increment(ref _staff)}@reviews.example";
+        var userId = await factory.CreateUserAsync(email);
+        await factory.AddBodyMembershipAsync(bodyId, userId, role);
+        return new CompanyUser(0, userId, email);
+    }
+
+    private async Task<T> ReviewAsync<T>(Func<ReviewService, Task<T>> action)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ReviewService>());
+    }
+
+    private Task<AssessmentState> StateAsync(int id) =>
+        factory.WithDbAsync(db => db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => a.State).SingleAsync());
+
+    private Task<List<Finding>> FindingsAsync(int id) =>
+        factory.WithDbAsync(db => db.Findings.AsNoTracking().Where(f => f.AssessmentId == id).ToListAsync());
+}
