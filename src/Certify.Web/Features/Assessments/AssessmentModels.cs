@@ -13,6 +13,7 @@ public sealed record AssessmentView(
     int Id,
     int CompanyId,
     string CompanyName,
+    int ProgramId,
     string ProgramCode,
     LocalizedText ProgramName,
     string CertifyingBodyName,

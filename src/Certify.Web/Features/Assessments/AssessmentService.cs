@@ -137,7 +137,7 @@ public sealed class AssessmentService(
             .Select(e => new EvidenceItem(e.Id, e.QuestionCode, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt))
             .ToListAsync(ct);
         return new AssessmentView(
-            assessment.Id, companyId, assessment.Company, assessment.Code, registry.Program(assessment.ProgramId).Name, assessment.Body,
+            assessment.Id, companyId, assessment.Company, assessment.ProgramId, assessment.Code, registry.Program(assessment.ProgramId).Name, assessment.Body,
             assessment.State, role, registry.ForVersion(assessment.QuestionnaireVersionId),
             answers.ToDictionary(a => a.QuestionCode, ToSaved), evidence, assessment.CreatedAt, assessment.SubmittedAt);
     }

@@ -175,7 +175,7 @@ public sealed class QuestionCardTests : BunitContext
             a => a.Code,
             a => new SavedAnswer(a.Code, AnswerValue.Choice(a.Choice), null, a.Version, LoadedAt, "Rosa"));
         var view = new AssessmentView(
-            1, 7, "Autopartes del Bajío", "DRL-AUTO", new LocalizedText("Distintivo", "Distinctive"), "CAPB (demo)",
+            1, 7, "Autopartes del Bajío", 1, "DRL-AUTO", new LocalizedText("Distintivo", "Distinctive"), "CAPB (demo)",
             state, CompanyRole.Owner, Questionnaire.Value, saved, [], LoadedAt, null);
         var actions = new EditorActions(
             change =>
