@@ -27,6 +27,8 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<Finding> Findings => Set<Finding>();
     public DbSet<UnlockedQuestion> UnlockedQuestions => Set<UnlockedQuestion>();
+    public DbSet<CorrectiveEvidence> CorrectiveEvidence => Set<CorrectiveEvidence>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,9 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.HasIndex(r => r.AuditorUserId);
         builder.Property(r => r.DecisionReason).HasMaxLength(2000);
         builder.Property(r => r.DecidedByUserId).HasMaxLength(450);
+        builder.Property(r => r.ApprovalRequestedByUserId).HasMaxLength(450);
+        builder.Property(r => r.LevelCode).HasMaxLength(8);
+        builder.Property(r => r.AuditorScore).HasPrecision(5, 2);
     }
 }
 
@@ -41,5 +44,34 @@ internal sealed class UnlockedQuestionConfiguration : IEntityTypeConfiguration<U
         builder.HasIndex(u => new { u.AssessmentId, u.QuestionCode }).IsUnique();
         builder.Property(u => u.QuestionCode).HasMaxLength(12);
         builder.Property(u => u.Comment).HasMaxLength(2000);
+    }
+}
+
+internal sealed class CorrectiveEvidenceConfiguration : IEntityTypeConfiguration<CorrectiveEvidence>
+{
+    public void Configure(EntityTypeBuilder<CorrectiveEvidence> builder)
+    {
+        builder.HasOne(e => e.Finding).WithMany(f => f.Evidence).HasForeignKey(e => e.FindingId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.FindingId);
+        builder.Property(e => e.FileName).HasMaxLength(255);
+        builder.Property(e => e.StorageKey).HasMaxLength(200);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.UploadedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.UserId).HasMaxLength(450);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.UserId, n.DedupeKey }).IsUnique();
+        builder.HasIndex(n => new { n.UserId, n.ReadAt });
+        builder.Property(n => n.Kind).HasMaxLength(64);
+        builder.Property(n => n.DedupeKey).HasMaxLength(200);
+        builder.Property(n => n.Url).HasMaxLength(300);
+        builder.Property(n => n.DataJson).HasMaxLength(4000);
     }
 }

@@ -15,5 +15,11 @@ public class CertificationProgram
     /// <summary>The program file as loaded (levels, deadlines); parsed by the domain's ProgramLoader.</summary>
     public required string Json { get; set; }
 
+    /// <summary>Days the body has to review a submission; starts from the program file, then set by a program admin.</summary>
+    public int ReviewDeadlineDays { get; set; }
+
+    /// <summary>Four eyes: an auditor's approval waits for a program admin's confirmation.</summary>
+    public bool RequireApprovalConfirmation { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }

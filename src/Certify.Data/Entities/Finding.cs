@@ -25,6 +25,16 @@ public class Finding
     /// <summary>What the company says it did or will do about the finding.</summary>
     public string? CorrectiveAction { get; set; }
 
+    public DateTimeOffset? ActionProposedAt { get; set; }
+
+    /// <summary>The Mexico City day the company was last reminded of this overdue finding.</summary>
+    public DateOnly? RemindedOn { get; set; }
+
+    /// <summary>When the overdue finding was escalated to the program admins; once per finding.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    public List<CorrectiveEvidence> Evidence { get; set; } = [];
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public required string UpdatedByUserId { get; set; }

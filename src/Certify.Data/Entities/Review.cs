@@ -30,5 +30,22 @@ public class Review
     public string? DecisionReason { get; set; }
 
     public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>The auditor's score when approved, 0–100.</summary>
+    public decimal? AuditorScore { get; set; }
+
+    /// <summary>The level granted on approval (e.g. "B"); null when no level was reached or not yet approved.</summary>
+    public string? LevelCode { get; set; }
+
+    /// <summary>Four eyes: set when an auditor's approval waits for a program admin, cleared when sent back.</summary>
+    public DateTimeOffset? ApprovalRequestedAt { get; set; }
+
+    public string? ApprovalRequestedByUserId { get; set; }
+
+    /// <summary>The Mexico City day the auditor was last reminded of the deadline; one reminder per day at most.</summary>
+    public DateOnly? RemindedOn { get; set; }
+
+    /// <summary>When the overdue review was escalated to the program admins; once per review.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
     public string? DecidedByUserId { get; set; }
 }

@@ -394,6 +394,12 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Property<int>("QuestionnaireVersionId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("RequireApprovalConfirmation")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ReviewDeadlineDays")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -537,6 +543,55 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.ToTable("CompanyMemberships");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.CorrectiveEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.ToTable("CorrectiveEvidence");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -599,6 +654,9 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("ActionProposedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("AssessmentId")
                         .HasColumnType("int");
 
@@ -617,6 +675,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PrivateNote")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -625,6 +686,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("date");
 
                     b.Property<long>("ReviewId")
                         .HasColumnType("bigint");
@@ -722,6 +786,55 @@ namespace Certify.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.OutboundEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -814,11 +927,22 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("ApprovalRequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ApprovalRequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("AssessmentId")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("AssignedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal?>("AuditorScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("decimal(5,2)");
 
                     b.Property<string>("AuditorUserId")
                         .HasMaxLength(450)
@@ -844,8 +968,18 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("EmailedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<int>("Priority")
                         .HasColumnType("int");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("SubmissionNumber")
                         .HasColumnType("int");
@@ -1154,6 +1288,17 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.CorrectiveEvidence", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Finding", "Finding")
+                        .WithMany("Evidence")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
@@ -1191,6 +1336,15 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("CertifyingBody");
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Review", b =>
@@ -1288,6 +1442,11 @@ namespace Certify.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Certify.Data.Entities.Company", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Finding", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -375,6 +375,12 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<int>("QuestionnaireVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RequireApprovalConfirmation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewDeadlineDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -512,6 +518,53 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.ToTable("CompanyMemberships");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.CorrectiveEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.ToTable("CorrectiveEvidence");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -570,6 +623,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ActionProposedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("AssessmentId")
                         .HasColumnType("INTEGER");
 
@@ -588,6 +644,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PrivateNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -595,6 +654,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<string>("QuestionCode")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("ReviewId")
@@ -691,6 +753,53 @@ namespace Certify.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.OutboundEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -777,11 +886,22 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ApprovalRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovalRequestedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AssessmentId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AssignedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AuditorScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuditorUserId")
                         .HasMaxLength(450)
@@ -807,8 +927,18 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<long?>("EmailedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LevelCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SubmissionNumber")
                         .HasColumnType("INTEGER");
@@ -1108,6 +1238,17 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.CorrectiveEvidence", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Finding", "Finding")
+                        .WithMany("Evidence")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
@@ -1145,6 +1286,15 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("CertifyingBody");
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Review", b =>
@@ -1242,6 +1392,11 @@ namespace Certify.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Certify.Data.Entities.Company", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Finding", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,5 +1,6 @@
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
+using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Reviews;
 using Certify.Web.Features.Tenancy;
@@ -21,6 +22,7 @@ public static class FeatureServices
         services.AddTransient<RouteSubmissionJob>();
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<Notifier>();
         return services;
     }
 }

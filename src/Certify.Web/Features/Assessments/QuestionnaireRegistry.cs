@@ -125,7 +125,16 @@ public sealed class QuestionnaireRegistry(ILogger<QuestionnaireRegistry> logger)
             var row = await db.Programs.SingleOrDefaultAsync(p => p.Code == program.Code, ct);
             if (row is null)
             {
-                row = new CertificationProgram { Code = program.Code, NameEs = "", NameEn = "", Json = "" };
+                // Review settings start from the file; afterwards they belong to the program admins.
+                row = new CertificationProgram
+                {
+                    Code = program.Code,
+                    NameEs = "",
+                    NameEn = "",
+                    Json = "",
+                    ReviewDeadlineDays = program.ReviewDeadlineDays,
+                    RequireApprovalConfirmation = program.RequireApprovalConfirmation,
+                };
                 db.Programs.Add(row);
             }
 

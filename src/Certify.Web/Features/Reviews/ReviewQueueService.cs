@@ -48,12 +48,10 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
 {
     public const int MaxRows = 200;
 
-    /// <summary>The certifying bodies are in Mexico; "overdue" is judged on their calendar day, as the due date was set.</summary>
-    private static readonly TimeZoneInfo BodyTimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
 
     private static readonly AssessmentState[] OpenStates = [AssessmentState.Submitted, AssessmentState.InReview, AssessmentState.ChangesRequested];
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), BodyTimeZone).DateTime);
+    public DateOnly Today => BodyCalendar.Today(clock);
 
     /// <summary>
     /// The open reviews assigned to the user and the body's unassigned ones; null when the user has no active role in

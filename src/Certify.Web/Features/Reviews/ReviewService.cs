@@ -30,8 +30,6 @@ public sealed class ReviewService(
     public const int MaxTextLength = 2000;
     public const int MaxActionLength = 4000;
 
-    /// <summary>The certifying bodies are in Mexico; "today" for scoring is their calendar day.</summary>
-    private static readonly TimeZoneInfo BodyTimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
 
     private static readonly AssessmentState[] CompanySeesFindingsStates = [AssessmentState.ChangesRequested, AssessmentState.Approved, AssessmentState.Issued];
 
@@ -425,7 +423,7 @@ public sealed class ReviewService(
             definition,
             sheet,
             findings.ToDictionary(f => f.QuestionCode, f => f.Severity, StringComparer.Ordinal),
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), BodyTimeZone).DateTime));
+            BodyCalendar.Today(clock));
 
     private static FindingView ToView(Finding f) =>
         new(f.Id, f.QuestionCode, f.Severity, f.Comment, f.PrivateNote, f.DueOn, f.Status, f.CorrectiveAction, f.UpdatedAt);

@@ -4,7 +4,6 @@ using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Infrastructure.Email;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -18,14 +17,11 @@ namespace Certify.Web.Features.Reviews;
 /// </summary>
 public sealed class RouteSubmissionJob(
     IDbContextFactory<CertifyDbContext> dbFactory,
-    QuestionnaireRegistry registry,
     EmailOutbox outbox,
     IConfiguration configuration,
     TimeProvider clock,
     ILogger<RouteSubmissionJob> logger)
 {
-    /// <summary>The certifying bodies are in Mexico; the review's calendar day is theirs, not UTC's.</summary>
-    private static readonly TimeZoneInfo BodyTimeZone = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
 
     private static readonly AssessmentState[] OpenStates = [AssessmentState.Submitted, AssessmentState.InReview, AssessmentState.ChangesRequested];
 
@@ -96,7 +92,7 @@ public sealed class RouteSubmissionJob(
             AssessmentId = assessment.Id,
             SubmissionNumber = assessment.SubmissionCount,
             Priority = ReviewPriority.Compute(CriticalFailures(scoreJson), assessment.Company!.Size, daysWaiting),
-            DueOn = Deadlines.ReviewDue(TimeZoneInfo.ConvertTime(submittedAt, BodyTimeZone), registry.Program(assessment.ProgramId).ReviewDeadlineDays),
+            DueOn = Deadlines.ReviewDue(BodyCalendar.Local(submittedAt), assessment.Program!.ReviewDeadlineDays),
             CreatedAt = now,
         };
         db.Reviews.Add(review);

@@ -64,7 +64,7 @@ public static class EmailTemplates
     private static string Score(decimal? score, string? culture) =>
         score is { } s ? s.ToString("0.##", CultureInfo.GetCultureInfo(IsEnglish(culture) ? "en-US" : "es-MX")) : "—";
 
-    private static EmailContent Build(string subject, string name, string lead, string action, string link, string footer)
+    public static EmailContent Build(string subject, string name, string lead, string action, string link, string footer)
     {
         var greeting = string.IsNullOrWhiteSpace(name) ? "" : name;
         var html = $"""

@@ -1,0 +1,44 @@
+namespace Certify.Web.Features.Notifications;
+
+/// <summary>Every event a role is told about, in the app (the bell) and by e-mail.</summary>
+public enum NotificationKind
+{
+    /// <summary>To the auditor: a submission was assigned to them (routing or claim).</summary>
+    ReviewAssigned,
+
+    /// <summary>To the company: the auditor asked for changes on some answers.</summary>
+    ChangesRequested,
+
+    /// <summary>To the company: the submission was approved, with the level.</summary>
+    Approved,
+
+    /// <summary>To the program admins: an auditor's approval waits for confirmation (four eyes).</summary>
+    ApprovalAwaitingConfirmation,
+
+    /// <summary>To the auditor: a program admin sent the approval back instead of confirming it.</summary>
+    ApprovalSentBack,
+
+    /// <summary>To the company: the submission was rejected, with the reason.</summary>
+    Rejected,
+
+    /// <summary>To the auditor: the company proposed a corrective action on a finding.</summary>
+    ActionProposed,
+
+    /// <summary>To the company: the auditor accepted the corrective action and closed the finding.</summary>
+    FindingClosed,
+
+    /// <summary>To the company: the auditor reopened a finding.</summary>
+    FindingReopened,
+
+    /// <summary>To the auditor: a review is due within the reminder window or overdue.</summary>
+    ReviewDueSoon,
+
+    /// <summary>To the program admins: a review is overdue.</summary>
+    ReviewOverdue,
+
+    /// <summary>To the company: a corrective action is due soon or overdue.</summary>
+    FindingDueSoon,
+
+    /// <summary>To the program admins: a corrective action is overdue.</summary>
+    FindingOverdue,
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Certify.Web.Features.Notifications;
+
+/// <summary>What a notification says, in the reader's language; the same words go to the bell and the e-mail.</summary>
+public sealed record NotificationText(string Title, string Body);
+
+/// <summary>
+/// Renders a notification from its kind and data. Data keys: <c>company</c>, <c>program</c>, <c>question</c>,
+/// <c>level</c>, <c>reason</c>, <c>due</c> (ISO date), <c>count</c>; a missing key renders as "—".
+/// </summary>
+public static class NotificationTexts
+{
+    public static NotificationText Render(NotificationKind kind, bool english, IReadOnlyDictionary<string, string> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        string V(string key) => data.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : "—";
+        var culture = CultureInfo.GetCultureInfo(english ? "en-US" : "es-MX");
+        string Due() => DateOnly.TryParseExact(V("due"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("d MMMM yyyy", culture)
+            : "—";
+        return (kind, english) switch
+        {
+            (NotificationKind.ReviewAssigned, true) => new($"Review assigned: {V("company")}", $"The self-assessment of {V("company")} for {V("program")} is yours to review. Due on {Due()}."),
+            (NotificationKind.ReviewAssigned, false) => new($"Revisión asignada: {V("company")}", $"La autoevaluación de {V("company")} para {V("program")} es tuya para revisar. Vence el {Due()}."),
+            (NotificationKind.ChangesRequested, true) => new($"Changes requested: {V("program")}", $"The auditor asked for changes on {V("count")} answer(s). Only those answers are open for editing; resubmit when done."),
+            (NotificationKind.ChangesRequested, false) => new($"Cambios solicitados: {V("program")}", $"La auditoría pidió cambios en {V("count")} respuesta(s). Solo esas respuestas se pueden editar; vuelve a enviar al terminar."),
+            (NotificationKind.Approved, true) => new($"Approved: {V("program")}", $"Your self-assessment was approved with level {V("level")}. Open corrective actions: {V("count")}."),
+            (NotificationKind.Approved, false) => new($"Aprobada: {V("program")}", $"Tu autoevaluación fue aprobada con nivel {V("level")}. Acciones correctivas abiertas: {V("count")}."),
+            (NotificationKind.ApprovalAwaitingConfirmation, true) => new($"Approval to confirm: {V("company")}", $"An auditor approved {V("company")} for {V("program")} with level {V("level")}. The program requires your confirmation."),
+            (NotificationKind.ApprovalAwaitingConfirmation, false) => new($"Aprobación por confirmar: {V("company")}", $"Una auditoría aprobó a {V("company")} en {V("program")} con nivel {V("level")}. El programa requiere tu confirmación."),
+            (NotificationKind.ApprovalSentBack, true) => new($"Approval sent back: {V("company")}", $"A program admin did not confirm the approval of {V("company")}: {V("reason")}"),
+            (NotificationKind.ApprovalSentBack, false) => new($"Aprobación devuelta: {V("company")}", $"La administración del programa no confirmó la aprobación de {V("company")}: {V("reason")}"),
+            (NotificationKind.Rejected, true) => new($"Rejected: {V("program")}", $"Your self-assessment was rejected. Reason: {V("reason")} You may start a new assessment."),
+            (NotificationKind.Rejected, false) => new($"Rechazada: {V("program")}", $"Tu autoevaluación fue rechazada. Motivo: {V("reason")} Puedes iniciar una nueva evaluación."),
+            (NotificationKind.ActionProposed, true) => new($"Corrective action proposed: {V("company")}", $"{V("company")} proposed a corrective action on question {V("question")}."),
+            (NotificationKind.ActionProposed, false) => new($"Acción correctiva propuesta: {V("company")}", $"{V("company")} propuso una acción correctiva en la pregunta {V("question")}."),
+            (NotificationKind.FindingClosed, true) => new($"Finding closed: {V("question")}", $"The auditor accepted your corrective action on question {V("question")}."),
+            (NotificationKind.FindingClosed, false) => new($"Hallazgo cerrado: {V("question")}", $"La auditoría aceptó tu acción correctiva en la pregunta {V("question")}."),
+            (NotificationKind.FindingReopened, true) => new($"Finding reopened: {V("question")}", $"The auditor reopened the finding on question {V("question")}; propose a new corrective action."),
+            (NotificationKind.FindingReopened, false) => new($"Hallazgo reabierto: {V("question")}", $"La auditoría reabrió el hallazgo de la pregunta {V("question")}; propón una nueva acción correctiva."),
+            (NotificationKind.ReviewDueSoon, true) => new($"Review due: {V("company")}", $"The review of {V("company")} for {V("program")} is due on {Due()}."),
+            (NotificationKind.ReviewDueSoon, false) => new($"Revisión por vencer: {V("company")}", $"La revisión de {V("company")} para {V("program")} vence el {Due()}."),
+            (NotificationKind.ReviewOverdue, true) => new($"Review overdue: {V("company")}", $"The review of {V("company")} for {V("program")} was due on {Due()} and is not decided."),
+            (NotificationKind.ReviewOverdue, false) => new($"Revisión vencida: {V("company")}", $"La revisión de {V("company")} para {V("program")} venció el {Due()} y no tiene decisión."),
+            (NotificationKind.FindingDueSoon, true) => new($"Corrective action due: {V("question")}", $"The corrective action on question {V("question")} is due on {Due()}."),
+            (NotificationKind.FindingDueSoon, false) => new($"Acción correctiva por vencer: {V("question")}", $"La acción correctiva de la pregunta {V("question")} vence el {Due()}."),
+            (NotificationKind.FindingOverdue, true) => new($"Corrective action overdue: {V("company")}", $"{V("company")} has not resolved the finding on question {V("question")}, due on {Due()}."),
+            (NotificationKind.FindingOverdue, false) => new($"Acción correctiva vencida: {V("company")}", $"{V("company")} no ha resuelto el hallazgo de la pregunta {V("question")}, con vencimiento el {Due()}."),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this notification kind."),
+        };
+    }
+}

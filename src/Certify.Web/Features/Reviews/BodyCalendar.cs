@@ -1,0 +1,14 @@
+namespace Certify.Web.Features.Reviews;
+
+/// <summary>
+/// The certifying bodies are in Mexico: review deadlines, due dates of findings and "today" for scoring are days of
+/// the Mexico City calendar, not of UTC.
+/// </summary>
+public static class BodyCalendar
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
+
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Local(clock.GetUtcNow()).DateTime);
+}
