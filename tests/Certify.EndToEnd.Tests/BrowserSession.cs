@@ -44,12 +44,12 @@ public sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     public Task WaitForBlazorAsync() => Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
 
-    /// <summary>Saves a full-page PNG named <c>&lt;test&gt;-&lt;step&gt;.png</c> and prints its path.</summary>
-    public async Task<string> ScreenshotAsync(string step)
+    /// <summary>Saves a PNG (the full page, or only the viewport) named <c>&lt;test&gt;-&lt;step&gt;.png</c> and prints its path.</summary>
+    public async Task<string> ScreenshotAsync(string step, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         var path = Path.Combine(ScreenshotDirectory, $"{_testName}-{step}.png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         _output.WriteLine($"Screenshot: {path}");
         return path;
     }

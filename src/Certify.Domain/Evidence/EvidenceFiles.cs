@@ -120,6 +120,12 @@ public static class EvidenceFiles
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown evidence file type."),
     };
 
+    /// <summary>Whether a browser can show a file of this content type by itself: PDFs and images, not Office files.</summary>
+    public static bool ViewableInline(string contentType) => contentType is "application/pdf" or "image/png" or "image/jpeg";
+
+    /// <summary>Whether the content type is an image that can be shown as a thumbnail.</summary>
+    public static bool IsImage(string contentType) => contentType is "image/png" or "image/jpeg";
+
     /// <summary>The extension a file of this type is stored and downloaded under.</summary>
     public static string ExtensionOf(EvidenceFileType type) => type switch
     {

@@ -326,13 +326,19 @@ public sealed class AssessmentService(
         return true;
     }
 
-    /// <summary>The file for download, if the user belongs to the company that owns it.</summary>
+    /// <summary>
+    /// The file for download, if the user belongs to the company that owns it, or is active staff of the program's
+    /// certifying body once the assessment has been submitted to it.
+    /// </summary>
     public async Task<(EvidenceItem Item, Stream Content)?> OpenEvidenceAsync(long evidenceId, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.EvidenceFiles.AsNoTracking().Where(e => e.Id == evidenceId)
-            .Select(e => new { File = e, e.Assessment!.CompanyId }).SingleOrDefaultAsync(ct);
-        if (row is null || await access.CompanyRoleAsync(user, row.CompanyId, ct) is null)
+            .Select(e => new { File = e, e.Assessment!.CompanyId, e.Assessment.SubmissionCount, e.Assessment.Program!.CertifyingBodyId })
+            .SingleOrDefaultAsync(ct);
+        if (row is null
+            || (await access.CompanyRoleAsync(user, row.CompanyId, ct) is null
+                && (row.SubmissionCount == 0 || (await access.BodyRolesAsync(user, row.CertifyingBodyId, ct)).Count == 0)))
         {
             return null;
         }

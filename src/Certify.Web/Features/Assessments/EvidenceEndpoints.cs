@@ -1,15 +1,35 @@
+using Certify.Domain.Evidence;
+
 namespace Certify.Web.Features.Assessments;
 
 public static class EvidenceEndpoints
 {
-    /// <summary>Evidence downloads: only members of the owning company; always as an attachment, never rendered inline.</summary>
+    /// <summary>
+    /// Only the response of an inline view may be framed, and only by this site's own pages (the review screen);
+    /// it may run nothing and load nothing.
+    /// </summary>
+    public const string InlinePolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+    /// <summary>
+    /// Evidence files for the owning company and the certifying body's staff. Downloads are attachments; with
+    /// <c>?vista=1</c> PDFs and images (whose type was checked by their bytes on upload) are shown inline, for the
+    /// review screen's viewer and thumbnails.
+    /// </summary>
     public static IEndpointRouteBuilder MapEvidenceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/evidencias/{id:long}", async (long id, HttpContext context, AssessmentService assessments, CancellationToken ct) =>
+        endpoints.MapGet("/evidencias/{id:long}", async (long id, bool? vista, HttpContext context, AssessmentService assessments, CancellationToken ct) =>
         {
             if (await assessments.OpenEvidenceAsync(id, context.User, ct) is not { } file)
             {
                 return Results.NotFound();
+            }
+
+            if (vista == true && EvidenceFiles.ViewableInline(file.Item.ContentType))
+            {
+                context.Response.Headers.ContentSecurityPolicy = InlinePolicy;
+                context.Response.Headers.XFrameOptions = "SAMEORIGIN";
+                context.Response.Headers.CacheControl = "private, max-age=300";
+                return Results.Stream(file.Content, file.Item.ContentType, enableRangeProcessing: false);
             }
 
             return Results.File(file.Content, file.Item.ContentType, file.Item.FileName, enableRangeProcessing: false);

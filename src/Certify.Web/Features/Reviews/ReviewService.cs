@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Certify.Data;
 using Certify.Data.Entities;
@@ -9,6 +10,7 @@ using Certify.Domain.Scoring;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
+using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +27,7 @@ public sealed class ReviewService(
     IDbContextFactory<CertifyDbContext> dbFactory,
     TenantAccess access,
     QuestionnaireRegistry registry,
+    Notifier notifier,
     TimeProvider clock)
 {
     public const int MaxTextLength = 2000;
@@ -33,17 +36,20 @@ public sealed class ReviewService(
 
     private static readonly AssessmentState[] CompanySeesFindingsStates = [AssessmentState.ChangesRequested, AssessmentState.Approved, AssessmentState.Issued];
 
-    /// <summary>Starts the review when the submission is waiting, and returns the auditor's view of it.</summary>
+    /// <summary>
+    /// The review screen for the assigned auditor (opening it starts the review when the submission is waiting) or
+    /// for a program admin of the body (read-only, to decide or confirm).
+    /// </summary>
     public async Task<OpenReviewResult> OpenAsync(int assessmentId, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ResolveAsync(db, assessmentId, user, allowProgramAdmin: false, ct) is not { } context)
+        if (await ResolveAsync(db, assessmentId, user, allowProgramAdmin: true, ct) is not { } context)
         {
             return new OpenReviewResult(ReviewOutcome.NotFound);
         }
 
         var assessment = context.Assessment;
-        if (assessment.State == AssessmentState.Submitted)
+        if (assessment.State == AssessmentState.Submitted && context.Actor == WorkflowActor.Auditor)
         {
             var from = assessment.State;
             assessment.Fire(AssessmentTrigger.StartReview, context.Actor);
@@ -66,20 +72,44 @@ public sealed class ReviewService(
             answers.Where(a => a.ValueJson != null).ToDictionary(a => a.QuestionCode, a => AnswerJson.Deserialize(a.ValueJson)!),
             evidence.GroupBy(e => e.QuestionCode).ToDictionary(g => g.Key, g => g.Count()));
         var company = await db.Companies.AsNoTracking().Where(c => c.Id == assessment.CompanyId)
-            .Select(c => c.TradeName ?? c.LegalName).SingleAsync(ct);
+            .Select(c => new { Name = c.TradeName ?? c.LegalName, c.Rfc }).SingleAsync(ct);
+        var review = context.Review;
+        PendingApproval? pending = null;
+        if (review.ApprovalRequestedAt is { } requestedAt && review.ApprovalRequestedByUserId is { } requestedBy)
+        {
+            var name = await db.Users.AsNoTracking().Where(u => u.Id == requestedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
+            pending = new PendingApproval(requestedAt, requestedBy, name ?? "");
+        }
+
+        var auditorScore = Score(definition, sheet, findings);
+        var program = assessment.Program!;
         return new OpenReviewResult(ReviewOutcome.Done, new ReviewView(
             assessmentId,
-            context.Review.Id,
-            context.Review.SubmissionNumber,
-            company,
-            assessment.Program!.Code,
+            review.Id,
+            review.SubmissionNumber,
+            assessment.CompanyId,
+            company.Name,
+            company.Rfc,
+            program.CertifyingBodyId,
+            program.Code,
+            new LocalizedText(program.NameEs, program.NameEn),
             assessment.State,
+            context.Actor,
+            context.UserId,
+            review.DueOn,
+            assessment.SubmittedAt,
             definition,
             answers.ToDictionary(a => a.QuestionCode, a => new SavedAnswer(a.QuestionCode, AnswerJson.Deserialize(a.ValueJson), a.Comment, a.Version, a.UpdatedAt, a.UpdatedByName)),
             evidence,
             findings.Select(ToView).ToList(),
             unlocked,
-            Score(definition, sheet, findings)));
+            Scorer.Score(definition, sheet, BodyCalendar.Today(clock)),
+            auditorScore,
+            Levels.Determine(registry.Program(assessment.ProgramId), auditorScore),
+            ApprovalGate.Check(findings.Select(f => (f.Severity, f.Status))),
+            program.RequireApprovalConfirmation,
+            pending,
+            review.DecisionReason));
     }
 
     /// <summary>
@@ -97,9 +127,9 @@ public sealed class ReviewService(
         }
 
         var assessment = context.Assessment;
-        if (assessment.State != AssessmentState.InReview)
+        if (AuditorBlocked(context) is { } blocked)
         {
-            return ReviewResult.NotAllowed("not-in-review");
+            return blocked;
         }
 
         if (registry.ForVersion(assessment.QuestionnaireVersionId).FindQuestion(questionCode) is null)
@@ -114,13 +144,13 @@ public sealed class ReviewService(
 
         if (comment is { Length: > MaxTextLength } || privateNote is { Length: > MaxTextLength })
         {
-            return ReviewResult.Invalid("text too long");
+            return ReviewResult.Invalid(ReasonCodes.TextTooLong);
         }
 
         var nonConformity = Findings.IsNonConformity(severity);
         if (Findings.RequiresDueDate(severity) && dueOn is null)
         {
-            return ReviewResult.Invalid("due date required");
+            return ReviewResult.Invalid(ReasonCodes.DueDateRequired);
         }
 
         var now = clock.GetUtcNow();
@@ -165,14 +195,14 @@ public sealed class ReviewService(
         }
 
         var assessment = context.Assessment;
-        if (!AssessmentWorkflow.CanFire(assessment.State, AssessmentTrigger.RequestChanges, context.Actor))
+        if (AuditorBlocked(context) is { } blocked)
         {
-            return ReviewResult.NotAllowed("not-in-review");
+            return blocked;
         }
 
         if (items.Count == 0)
         {
-            return ReviewResult.Invalid("at least one question");
+            return ReviewResult.Invalid(ReasonCodes.NoQuestions);
         }
 
         var definition = registry.ForVersion(assessment.QuestionnaireVersionId);
@@ -183,7 +213,7 @@ public sealed class ReviewService(
 
         if (items.Any(i => string.IsNullOrWhiteSpace(i.Comment) || i.Comment.Length > MaxTextLength))
         {
-            return ReviewResult.Invalid("comment required");
+            return ReviewResult.Invalid(ReasonCodes.CommentRequired);
         }
 
         if (items.Select(i => i.Code).Distinct(StringComparer.Ordinal).Count() != items.Count)
@@ -204,13 +234,17 @@ public sealed class ReviewService(
         assessment.Fire(AssessmentTrigger.RequestChanges, context.Actor);
         db.AuditEvents.Add(Audit(user, "assessment.changes-requested", assessment,
             new { From = from, To = assessment.State, Questions = items.Select(i => i.Code).ToList() }));
-        return await TrySaveAsync(db, ct) ? ReviewResult.Done : ReviewResult.Conflict;
+        var emails = await notifier.StageAsync(db, NotificationKind.ChangesRequested, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct),
+            $"/empresas/{assessment.CompanyId}/evaluaciones/{assessmentId}", await DataAsync(db, assessment, ct, ("count", items.Count.ToString(CultureInfo.InvariantCulture))),
+            $"changes-requested:{context.Review.Id}", ct);
+        return await SaveAndDispatchAsync(db, emails, ct);
     }
 
     /// <summary>
     /// Approves the submission unless a critical finding is still open (Blocked with
-    /// <see cref="ApprovalReasonCodes.OpenCriticalFinding"/>). The level from the auditor's score is recorded in the
-    /// audit trail.
+    /// <see cref="ApprovalReasonCodes.OpenCriticalFinding"/>). When the program asks for four eyes, the approval is
+    /// recorded as pending and the program admins are asked to confirm it (<see cref="ReviewResult.AwaitingConfirmation"/>);
+    /// otherwise it takes effect with the level from the auditor's score.
     /// </summary>
     public async Task<ReviewResult> ApproveAsync(int assessmentId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -223,44 +257,88 @@ public sealed class ReviewService(
         var assessment = context.Assessment;
         if (!AssessmentWorkflow.CanFire(assessment.State, AssessmentTrigger.Approve, context.Actor))
         {
-            return ReviewResult.NotAllowed("not-in-review");
+            return ReviewResult.NotAllowed(ReasonCodes.NotInReview);
         }
 
-        var findings = await CurrentFindingsAsync(db, assessmentId, ct);
-        var check = ApprovalGate.Check(findings.Select(f => (f.Severity, f.Status)));
-        if (!check.Allowed)
+        if (context.Review.ApprovalRequestedAt is not null)
         {
-            return new ReviewResult(ReviewOutcome.Blocked, check.ReasonCode);
+            return ReviewResult.NotAllowed(ReasonCodes.ApprovalPending);
         }
 
-        var definition = registry.ForVersion(assessment.QuestionnaireVersionId);
-        var answers = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessmentId && a.ValueJson != null)
-            .Select(a => new { a.QuestionCode, a.ValueJson }).ToListAsync(ct);
-        var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == assessmentId)
-            .GroupBy(e => e.QuestionCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var sheet = new AnswerSheet(
-            answers.ToDictionary(a => a.QuestionCode, a => AnswerJson.Deserialize(a.ValueJson)!),
-            evidence.ToDictionary(e => e.Key, e => e.Count));
-        var score = Score(definition, sheet, findings);
-        var level = Levels.Determine(registry.Program(assessment.ProgramId), score);
-        var plan = CorrectivePlan.From(findings.Select(f => new FindingSummary(f.QuestionCode, f.Severity, f.Status, f.DueOn)));
-
-        var from = assessment.State;
-        assessment.Fire(AssessmentTrigger.Approve, context.Actor);
-        context.Review.DecidedAt = clock.GetUtcNow();
-        context.Review.DecidedByUserId = context.UserId;
-        db.AuditEvents.Add(Audit(user, "assessment.approved", assessment, new
+        var decision = await EvaluateAsync(db, assessment, ct);
+        if (!decision.Check.Allowed)
         {
-            From = from,
-            To = assessment.State,
+            return new ReviewResult(ReviewOutcome.Blocked, decision.Check.ReasonCode);
+        }
+
+        if (!assessment.Program!.RequireApprovalConfirmation)
+        {
+            return await CommitApprovalAsync(db, context, decision, confirmedBy: null, user, ct);
+        }
+
+        var now = clock.GetUtcNow();
+        context.Review.ApprovalRequestedAt = now;
+        context.Review.ApprovalRequestedByUserId = context.UserId;
+        assessment.Version = Guid.NewGuid();
+        db.AuditEvents.Add(Audit(user, "assessment.approval-requested", assessment, new
+        {
             context.Review.SubmissionNumber,
-            AuditorScore = score.Overall,
-            Level = level.Level?.Code,
-            LevelGranted = level.Granted,
-            LevelReason = level.ReasonCode,
-            CorrectiveActions = plan.Count,
+            AuditorScore = decision.Score.Overall,
+            Level = decision.Level.Level?.Code,
         }));
-        return await TrySaveAsync(db, ct) ? ReviewResult.Done : ReviewResult.Conflict;
+        var admins = (await Notifier.ProgramAdminsAsync(db, assessment.Program.CertifyingBodyId, ct)).Where(id => id != context.UserId);
+        var emails = await notifier.StageAsync(db, NotificationKind.ApprovalAwaitingConfirmation, admins, $"/revisiones/{assessmentId}",
+            await DataAsync(db, assessment, ct, ("level", decision.Level.Level?.Code ?? "—")),
+            $"approval-requested:{context.Review.Id}:{now.UtcTicks}", ct);
+        var saved = await SaveAndDispatchAsync(db, emails, ct);
+        return saved.Outcome == ReviewOutcome.Done ? ReviewResult.AwaitingConfirmation : saved;
+    }
+
+    /// <summary>Four eyes: a program admin other than the one who asked confirms a pending approval.</summary>
+    public async Task<ReviewResult> ConfirmApprovalAsync(int assessmentId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = await PendingApprovalContextAsync(db, assessmentId, user, ct);
+        if (pending.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var context = pending.Context!;
+        var decision = await EvaluateAsync(db, context.Assessment, ct);
+        if (!decision.Check.Allowed)
+        {
+            return new ReviewResult(ReviewOutcome.Blocked, decision.Check.ReasonCode);
+        }
+
+        return await CommitApprovalAsync(db, context, decision, confirmedBy: context.UserId, user, ct);
+    }
+
+    /// <summary>Four eyes: a program admin refuses a pending approval; the auditor gets the reason and the review back.</summary>
+    public async Task<ReviewResult> SendBackApprovalAsync(int assessmentId, string? reason, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pending = await PendingApprovalContextAsync(db, assessmentId, user, ct);
+        if (pending.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTextLength)
+        {
+            return ReviewResult.Invalid(ReasonCodes.ReasonRequired);
+        }
+
+        var context = pending.Context!;
+        var requester = context.Review.ApprovalRequestedByUserId!;
+        context.Review.ApprovalRequestedAt = null;
+        context.Review.ApprovalRequestedByUserId = null;
+        context.Assessment.Version = Guid.NewGuid();
+        db.AuditEvents.Add(Audit(user, "assessment.approval-sent-back", context.Assessment, new { context.Review.SubmissionNumber, Reason = reason.Trim() }));
+        var emails = await notifier.StageAsync(db, NotificationKind.ApprovalSentBack, [requester], $"/revisiones/{assessmentId}",
+            await DataAsync(db, context.Assessment, ct, ("reason", reason.Trim())),
+            $"approval-sent-back:{context.Review.Id}:{clock.GetUtcNow().UtcTicks}", ct);
+        return await SaveAndDispatchAsync(db, emails, ct);
     }
 
     /// <summary>Rejects the submission; the reason is mandatory because the company is shown it.</summary>
@@ -275,12 +353,17 @@ public sealed class ReviewService(
         var assessment = context.Assessment;
         if (!AssessmentWorkflow.CanFire(assessment.State, AssessmentTrigger.Reject, context.Actor))
         {
-            return ReviewResult.NotAllowed("not-in-review");
+            return ReviewResult.NotAllowed(ReasonCodes.NotInReview);
+        }
+
+        if (context.Review.ApprovalRequestedAt is not null && context.Actor == WorkflowActor.Auditor)
+        {
+            return ReviewResult.NotAllowed(ReasonCodes.ApprovalPending);
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTextLength)
         {
-            return ReviewResult.Invalid("reason required");
+            return ReviewResult.Invalid(ReasonCodes.ReasonRequired);
         }
 
         var from = assessment.State;
@@ -288,17 +371,21 @@ public sealed class ReviewService(
         context.Review.DecisionReason = reason.Trim();
         context.Review.DecidedAt = clock.GetUtcNow();
         context.Review.DecidedByUserId = context.UserId;
+        context.Review.ApprovalRequestedAt = null;
+        context.Review.ApprovalRequestedByUserId = null;
         db.AuditEvents.Add(Audit(user, "assessment.rejected", assessment, new { From = from, To = assessment.State, context.Review.SubmissionNumber }));
-        return await TrySaveAsync(db, ct) ? ReviewResult.Done : ReviewResult.Conflict;
+        var emails = await notifier.StageAsync(db, NotificationKind.Rejected, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct),
+            $"/empresas/{assessment.CompanyId}/evaluaciones/{assessmentId}", await DataAsync(db, assessment, ct, ("reason", reason.Trim())), $"rejected:{context.Review.Id}", ct);
+        return await SaveAndDispatchAsync(db, emails, ct);
     }
 
     /// <summary>The auditor accepts the company's corrective action.</summary>
     public Task<ReviewResult> CloseFindingAsync(long findingId, ClaimsPrincipal user, CancellationToken ct) =>
-        AuditorFindingTransitionAsync(findingId, FindingTrigger.Close, "finding.closed", user, ct);
+        AuditorFindingTransitionAsync(findingId, FindingTrigger.Close, "finding.closed", NotificationKind.FindingClosed, user, ct);
 
     /// <summary>The auditor refuses a proposed action or reopens a closed finding.</summary>
     public Task<ReviewResult> ReopenFindingAsync(long findingId, ClaimsPrincipal user, CancellationToken ct) =>
-        AuditorFindingTransitionAsync(findingId, FindingTrigger.Reopen, "finding.reopened", user, ct);
+        AuditorFindingTransitionAsync(findingId, FindingTrigger.Reopen, "finding.reopened", NotificationKind.FindingReopened, user, ct);
 
     /// <summary>
     /// A member of the assessed company answers an open finding with a corrective action. Findings are the
@@ -308,7 +395,7 @@ public sealed class ReviewService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Findings.Where(f => f.Id == findingId)
-            .Select(f => new { Finding = f, f.Review!.Assessment!.CompanyId, f.Review.Assessment.State })
+            .Select(f => new { Finding = f, f.Review!.Assessment!.CompanyId, f.Review.Assessment.State, f.Review.AuditorUserId })
             .SingleOrDefaultAsync(ct);
         if (row is null || !CompanySeesFindingsStates.Contains(row.State)
             || await access.CompanyRoleAsync(user, row.CompanyId, ct) is null || TenantAccess.UserId(user) is not { } userId)
@@ -327,17 +414,26 @@ public sealed class ReviewService(
             return ReviewResult.NotAllowed($"finding-{finding.Status}");
         }
 
+        var now = clock.GetUtcNow();
         finding.Status = FindingLifecycle.Propose(finding.Status, WorkflowActor.CompanyMember);
         finding.CorrectiveAction = actionText.Trim();
-        finding.UpdatedAt = clock.GetUtcNow();
+        finding.ActionProposedAt = now;
+        finding.UpdatedAt = now;
         finding.UpdatedByUserId = userId;
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "finding.action-proposed", nameof(Finding), findingId.ToString(),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "finding.action-proposed", nameof(Finding), findingId.ToString(CultureInfo.InvariantCulture),
             new { finding.AssessmentId, finding.QuestionCode }, companyId: row.CompanyId));
+        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Program).SingleAsync(a => a.Id == finding.AssessmentId, ct);
+        var emails = row.AuditorUserId is { } auditor
+            ? await notifier.StageAsync(db, NotificationKind.ActionProposed, [auditor], $"/revisiones/{finding.AssessmentId}",
+                await DataAsync(db, assessment, ct, ("question", finding.QuestionCode)), $"action-proposed:{findingId}:{now.UtcTicks}", ct)
+            : [];
         await db.SaveChangesAsync(ct);
+        notifier.Dispatch(emails);
         return ReviewResult.Done;
     }
 
-    private async Task<ReviewResult> AuditorFindingTransitionAsync(long findingId, FindingTrigger trigger, string action, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<ReviewResult> AuditorFindingTransitionAsync(
+        long findingId, FindingTrigger trigger, string action, NotificationKind kind, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var assessmentId = await db.Findings.Where(f => f.Id == findingId).Select(f => (int?)f.AssessmentId).SingleOrDefaultAsync(ct);
@@ -353,14 +449,132 @@ public sealed class ReviewService(
         }
 
         var from = finding.Status;
+        var now = clock.GetUtcNow();
         finding.Status = FindingLifecycle.Fire(finding.Status, trigger, context.Actor);
-        finding.UpdatedAt = clock.GetUtcNow();
+        finding.UpdatedAt = now;
         finding.UpdatedByUserId = context.UserId;
 
         // Closing or reopening a critical finding changes what approval may do; order it against a concurrent approval.
         context.Assessment.Version = Guid.NewGuid();
         db.AuditEvents.Add(Audit(user, action, context.Assessment, new { findingId, finding.QuestionCode, From = from, To = finding.Status }));
-        return await TrySaveAsync(db, ct) ? ReviewResult.Done : ReviewResult.Conflict;
+
+        // While in review the company does not see findings yet; it hears about them once they are its to answer.
+        var emails = CompanySeesFindingsStates.Contains(context.Assessment.State)
+            ? await notifier.StageAsync(db, kind, await Notifier.CompanyMembersAsync(db, context.Assessment.CompanyId, ct),
+                $"/empresas/{context.Assessment.CompanyId}/evaluaciones/{context.Assessment.Id}/acciones", await DataAsync(db, context.Assessment, ct, ("question", finding.QuestionCode)),
+                $"{action}:{findingId}:{now.UtcTicks}", ct)
+            : [];
+        return await SaveAndDispatchAsync(db, emails, ct);
+    }
+
+    private sealed record Evaluation(ApprovalCheck Check, ScoreResult Score, LevelResult Level, IReadOnlyList<CorrectivePlanItem> Plan);
+
+    /// <summary>Everything an approval decides from: the gate over the standing findings, the auditor's score, the level and the plan.</summary>
+    private async Task<Evaluation> EvaluateAsync(CertifyDbContext db, Assessment assessment, CancellationToken ct)
+    {
+        var findings = await CurrentFindingsAsync(db, assessment.Id, ct);
+        var definition = registry.ForVersion(assessment.QuestionnaireVersionId);
+        var answers = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id && a.ValueJson != null)
+            .Select(a => new { a.QuestionCode, a.ValueJson }).ToListAsync(ct);
+        var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == assessment.Id)
+            .GroupBy(e => e.QuestionCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var sheet = new AnswerSheet(
+            answers.ToDictionary(a => a.QuestionCode, a => AnswerJson.Deserialize(a.ValueJson)!),
+            evidence.ToDictionary(e => e.Key, e => e.Count));
+        var score = Score(definition, sheet, findings);
+        return new Evaluation(
+            ApprovalGate.Check(findings.Select(f => (f.Severity, f.Status))),
+            score,
+            Levels.Determine(registry.Program(assessment.ProgramId), score),
+            CorrectivePlan.From(findings.Select(f => new FindingSummary(f.QuestionCode, f.Severity, f.Status, f.DueOn))));
+    }
+
+    private async Task<ReviewResult> CommitApprovalAsync(
+        CertifyDbContext db, ReviewContext context, Evaluation decision, string? confirmedBy, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var assessment = context.Assessment;
+        var review = context.Review;
+        var from = assessment.State;
+        assessment.Fire(AssessmentTrigger.Approve, context.Actor);
+        review.DecidedAt = clock.GetUtcNow();
+        review.DecidedByUserId = review.ApprovalRequestedByUserId ?? context.UserId;
+        review.AuditorScore = decision.Score.Overall;
+        review.LevelCode = decision.Level.Granted ? decision.Level.Level?.Code : null;
+        db.AuditEvents.Add(Audit(user, "assessment.approved", assessment, new
+        {
+            From = from,
+            To = assessment.State,
+            review.SubmissionNumber,
+            AuditorScore = decision.Score.Overall,
+            Level = decision.Level.Level?.Code,
+            LevelGranted = decision.Level.Granted,
+            LevelReason = decision.Level.ReasonCode,
+            CorrectiveActions = decision.Plan.Count,
+            ConfirmedBy = confirmedBy,
+        }));
+        var path = decision.Plan.Count > 0 ? $"/empresas/{assessment.CompanyId}/evaluaciones/{assessment.Id}/acciones" : $"/empresas/{assessment.CompanyId}/evaluaciones/{assessment.Id}";
+        var emails = await notifier.StageAsync(db, NotificationKind.Approved, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct), path,
+            await DataAsync(db, assessment, ct, ("level", review.LevelCode ?? "—"), ("count", decision.Plan.Count.ToString(CultureInfo.InvariantCulture))),
+            $"approved:{review.Id}", ct);
+        return await SaveAndDispatchAsync(db, emails, ct);
+    }
+
+    private sealed record PendingContext(ReviewContext? Context, ReviewResult? Failure);
+
+    /// <summary>The context for confirming or sending back a pending approval, or why it cannot be done.</summary>
+    private async Task<PendingContext> PendingApprovalContextAsync(CertifyDbContext db, int assessmentId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await ResolveAsync(db, assessmentId, user, allowProgramAdmin: true, ct) is not { } context)
+        {
+            return new PendingContext(null, ReviewResult.NotFound);
+        }
+
+        if (context.Assessment.State != AssessmentState.InReview || context.Review.ApprovalRequestedAt is null)
+        {
+            return new PendingContext(null, ReviewResult.NotAllowed(ReasonCodes.NoApprovalPending));
+        }
+
+        if (context.Review.ApprovalRequestedByUserId == context.UserId)
+        {
+            return new PendingContext(null, ReviewResult.NotAllowed(ReasonCodes.SameConfirmer));
+        }
+
+        // The assigned auditor may also be a program admin; confirming is done in the admin's role.
+        var roles = await access.BodyRolesAsync(user, context.Assessment.Program!.CertifyingBodyId, ct);
+        return roles.Contains(BodyRole.ProgramAdmin)
+            ? new PendingContext(context with { Actor = WorkflowActor.ProgramAdmin }, null)
+            : new PendingContext(null, ReviewResult.NotFound);
+    }
+
+    /// <summary>Why the auditor may not record verdicts or decide now, or null when they may.</summary>
+    private static ReviewResult? AuditorBlocked(ReviewContext context) =>
+        context.Assessment.State != AssessmentState.InReview ? ReviewResult.NotAllowed(ReasonCodes.NotInReview)
+        : context.Review.ApprovalRequestedAt is not null ? ReviewResult.NotAllowed(ReasonCodes.ApprovalPending)
+        : null;
+
+    /// <summary>The data every review notification carries (company and program) plus <paramref name="extra"/>.</summary>
+    private static async Task<Dictionary<string, string>> DataAsync(CertifyDbContext db, Assessment assessment, CancellationToken ct, params (string Key, string Value)[] extra)
+    {
+        var company = await db.Companies.AsNoTracking().Where(c => c.Id == assessment.CompanyId)
+            .Select(c => c.TradeName ?? c.LegalName).SingleAsync(ct);
+        var data = new Dictionary<string, string>(StringComparer.Ordinal) { ["company"] = company, ["program"] = assessment.Program!.Code };
+        foreach (var (key, value) in extra)
+        {
+            data[key] = value;
+        }
+
+        return data;
+    }
+
+    private async Task<ReviewResult> SaveAndDispatchAsync(CertifyDbContext db, IReadOnlyList<OutboundEmail> emails, CancellationToken ct)
+    {
+        if (!await TrySaveAsync(db, ct))
+        {
+            return ReviewResult.Conflict;
+        }
+
+        notifier.Dispatch(emails);
+        return ReviewResult.Done;
     }
 
     private sealed record ReviewContext(Assessment Assessment, Review Review, string UserId, WorkflowActor Actor);

@@ -72,7 +72,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         var noDue = await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Major, "Sin evidencia", null, null, auditor.Principal, CancellationToken.None));
         var unknown = await ReviewAsync(s => s.RecordVerdictAsync(id, "ZZ-999", FindingSeverity.Conformity, "", null, null, auditor.Principal, CancellationToken.None));
 
-        Assert.Equal(new ReviewResult(ReviewOutcome.Invalid, "due date required"), noDue);
+        Assert.Equal(new ReviewResult(ReviewOutcome.Invalid, ReasonCodes.DueDateRequired), noDue);
         Assert.Equal(ReviewOutcome.Invalid, unknown.Outcome);
         Assert.Empty(await FindingsAsync(id));
     }

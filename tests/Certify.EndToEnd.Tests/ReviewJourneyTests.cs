@@ -1,0 +1,176 @@
+using System.Security.Claims;
+using System.Text;
+using Certify.Data;
+using Certify.Data.Entities;
+using Certify.Domain.Assessments;
+using Certify.Domain.Questionnaires;
+using Certify.Web.Features.Assessments;
+using Certify.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Certify.EndToEnd.Tests;
+
+/// <summary>
+/// The review journey across two roles: the auditor asks for a change, the company fixes and resubmits, the auditor
+/// approves with one minor finding, the company proposes a corrective action and the auditor closes it.
+/// Plastimoldes' submission is arranged through the app's own services (answering 36 questions in the browser is
+/// the assessment journey's job); routing to the demo auditor is the app's real Hangfire pipeline.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
+{
+    private const string Auditor = "auditora@capb.demo";
+    private const string CompanyOwner = "rh@plastimoldes.demo";
+    private const string CompanyRfc = "PMA180912R72";
+    private const string DemoPassword = "Demo.Certify.2026";
+    private const string ChangedQuestion = "IGU-01";
+    private const string MinorQuestion = "SUB-01";
+
+    [BrowserFact]
+    public async Task Review_RequestChangeResubmitApproveWithMinorFindingCloseCorrectiveAction()
+    {
+        var assessmentId = await SubmitCompliantAssessmentAsync();
+        await WaitForAsync(() => RoutedToAuditorAsync(assessmentId, submission: 1));
+        var authenticatorKey = await EnrolAuthenticatorAsync(Auditor);
+
+        await using var auditor = await browser.NewSessionAsync(app.BaseUrl, output);
+        await SignInAsync(auditor, Auditor, authenticatorKey);
+        await auditor.GotoAsync($"revisiones/{assessmentId}");
+        await auditor.WaitForBlazorAsync();
+        var page = auditor.Page;
+        await Expect(page.Locator("[data-testid=review-progress]")).ToContainTextAsync("0 de");
+        await Expect(page.Locator($"#q-{MinorQuestion} .evidence-viewer")).ToContainTextAsync(".pdf");
+        await auditor.ScreenshotAsync("0-review-opened", fullPage: false);
+
+        await RecordVerdictAsync(page, MinorQuestion, "Conformity", comment: null);
+        await Expect(page.Locator("[data-testid=review-progress]")).ToContainTextAsync("1 de");
+
+        await page.ClickAsync("#tab-IGU");
+        await page.CheckAsync($"#m-{ChangedQuestion}");
+        await page.FillAsync($"#mc-{ChangedQuestion}", "Adjunte la política firmada por la dirección.");
+        await page.Locator($"#mc-{ChangedQuestion}").BlurAsync();
+        await Expect(page.Locator("[data-testid=marked-count]")).ToContainTextAsync("1");
+        await auditor.ScreenshotAsync("1-change-marked", fullPage: false);
+        await page.ClickAsync("#request-changes");
+        await page.ClickAsync("#confirm-request-changes");
+        await Expect(page.Locator("#review-message")).ToContainTextAsync("Se pidieron los cambios");
+        await Expect(page.Locator("[data-testid=decision-closed]")).ToBeVisibleAsync();
+        await auditor.ScreenshotAsync("2-changes-requested", fullPage: false);
+
+        Assert.Equal(AssessmentState.ChangesRequested, await StateAsync(assessmentId));
+    }
+
+    private static async Task RecordVerdictAsync(IPage page, string code, string verdict, string? comment, string? dueOn = null)
+    {
+        await page.Locator($"label[for=v-{code}-{verdict}]").ClickAsync();
+        if (comment is not null)
+        {
+            await page.FillAsync($"#c-{code}", comment);
+        }
+
+        if (dueOn is not null)
+        {
+            await page.FillAsync($"#d-{code}", dueOn);
+        }
+
+        await page.ClickAsync($"#save-{code}");
+        await Expect(page.Locator($"[data-testid=verdict-status-{code}]")).ToContainTextAsync("Veredicto guardado");
+    }
+
+    private static async Task SignInAsync(BrowserSession session, string email, string? authenticatorKey = null)
+    {
+        await session.GotoAsync("Account/Login");
+        await session.Page.FillAsync("#Input\\.Email", email);
+        await session.Page.FillAsync("#Input\\.Password", DemoPassword);
+        await session.Page.ClickAsync("#login-submit");
+        if (authenticatorKey is not null)
+        {
+            await session.Page.FillAsync("#Input\\.TwoFactorCode", Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+            await session.Page.ClickAsync("#login-2fa-submit");
+        }
+
+        await Expect(session.Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/"));
+    }
+
+    /// <summary>Staff must use an authenticator; the demo auditor gets one whose key the test holds.</summary>
+    private async Task<string> EnrolAuthenticatorAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
+    }
+
+    /// <summary>Plastimoldes' DRL-AUTO assessment answered fully compliant, with a PDF wherever evidence is asked, and submitted.</summary>
+    private async Task<int> SubmitCompliantAssessmentAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var (companyId, userId, programId) = await WithDbAsync(async db => (
+            await db.Companies.Where(c => c.Rfc == CompanyRfc).Select(c => c.Id).SingleAsync(),
+            await db.Users.Where(u => u.Email == CompanyOwner).Select(u => u.Id).SingleAsync(),
+            await db.Programs.Where(p => p.Code == "DRL-AUTO").Select(p => p.Id).SingleAsync()));
+        var owner = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, CompanyOwner)], "e2e"));
+        var id = await assessments.StartAsync(companyId, programId, owner, CancellationToken.None) ?? throw new InvalidOperationException("Not started.");
+
+        var view = (await assessments.GetAsync(companyId, id, owner, CancellationToken.None))!;
+        var answers = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
+        while (Visibility.VisibleQuestions(view.Definition, answers).Where(c => !answers.ContainsKey(c)).ToList() is { Count: > 0 } open)
+        {
+            foreach (var code in open)
+            {
+                var question = view.Definition.FindQuestion(code)!;
+                var value = question.Type == AnswerType.Date
+                    ? AnswerValue.Date(DateOnly.FromDateTime(DateTime.Today).AddMonths(-1))
+                    : AnswerValue.Choice(question.Options.First(o => o.Compliance == 1m).Value);
+                await assessments.SaveAnswerAsync(companyId, id, code, value, null, 0, owner, CancellationToken.None);
+                answers[code] = value;
+            }
+        }
+
+        view = (await assessments.GetAsync(companyId, id, owner, CancellationToken.None))!;
+        var needEvidence = Completeness.Check(view.Definition, view.Sheet()).Select(m => m.QuestionCode).Append(MinorQuestion).Distinct();
+        foreach (var code in needEvidence)
+        {
+            await using var pdf = new MemoryStream(Encoding.ASCII.GetBytes($"%PDF-1.4\n% {code}\n%%EOF\n"));
+            await assessments.UploadEvidenceAsync(companyId, id, code, pdf, $"{code}.pdf", owner, CancellationToken.None);
+        }
+
+        var submitted = await assessments.SubmitAsync(companyId, id, owner, CancellationToken.None);
+        Assert.Equal(SubmitOutcome.Submitted, submitted.Outcome);
+        return id;
+    }
+
+    private Task<bool> RoutedToAuditorAsync(int assessmentId, int submission) => WithDbAsync(db =>
+        db.Reviews.AnyAsync(r => r.AssessmentId == assessmentId && r.SubmissionNumber == submission && r.Auditor!.Email == Auditor));
+
+    private Task<AssessmentState> StateAsync(int assessmentId) =>
+        WithDbAsync(db => db.Assessments.Where(a => a.Id == assessmentId).Select(a => a.State).SingleAsync());
+
+    private async Task<T> WithDbAsync<T>(Func<CertifyDbContext, Task<T>> query)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CertifyDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    /// <summary>Waits for the background pipeline; the assertion is on the outcome, the timeout only bounds a failure.</summary>
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The submission was not routed within 60 s.");
+            await Task.Delay(250);
+        }
+    }
+}
