@@ -17,14 +17,14 @@ public static class EvidenceEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapEvidenceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/evidencias/{id:long}", async (long id, bool? vista, HttpContext context, AssessmentService assessments, CancellationToken ct) =>
+        endpoints.MapGet("/evidencias/{id:long}", async (long id, string? vista, HttpContext context, AssessmentService assessments, CancellationToken ct) =>
         {
             if (await assessments.OpenEvidenceAsync(id, context.User, ct) is not { } file)
             {
                 return Results.NotFound();
             }
 
-            if (vista == true && EvidenceFiles.ViewableInline(file.Item.ContentType))
+            if (vista == "1" && EvidenceFiles.ViewableInline(file.Item.ContentType))
             {
                 context.Response.Headers.ContentSecurityPolicy = InlinePolicy;
                 context.Response.Headers.XFrameOptions = "SAMEORIGIN";

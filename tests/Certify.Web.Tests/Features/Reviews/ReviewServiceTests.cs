@@ -207,6 +207,120 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task FourEyes_AuditorApproval_WaitsForAnotherProgramAdminWhoConfirms()
+    {
+        var (owner, id, auditor) = await RoutedAsync("Revisión Cuatro Ojos");
+        var bodyId = await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug);
+        var admin = await AddStaffAsync(bodyId, BodyRole.ProgramAdmin);
+        await SetFourEyesAsync(true);
+        try
+        {
+            var code = await ScoredQuestionAsync(id, auditor);
+
+            var requested = await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None));
+            var verdictWhilePending = await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Conformity, "", null, null, auditor.Principal, CancellationToken.None));
+            var selfConfirm = await ReviewAsync(s => s.ConfirmApprovalAsync(id, auditor.Principal, CancellationToken.None));
+            var adminView = (await ReviewAsync(s => s.OpenAsync(id, admin.Principal, CancellationToken.None))).View!;
+
+            Assert.Equal(ReviewResult.AwaitingConfirmation, requested);
+            Assert.Equal(AssessmentState.InReview, await StateAsync(id));
+            Assert.Equal(ReviewResult.NotAllowed(ReasonCodes.ApprovalPending), verdictWhilePending);
+            Assert.Equal(ReviewResult.NotAllowed(ReasonCodes.SameConfirmer), selfConfirm);
+            Assert.True(adminView.CanConfirm);
+            Assert.Equal(auditor.UserId, adminView.PendingApproval!.RequestedByUserId);
+            Assert.True(await HasNotificationAsync(admin.UserId, "ApprovalAwaitingConfirmation"));
+
+            var confirmed = await ReviewAsync(s => s.ConfirmApprovalAsync(id, admin.Principal, CancellationToken.None));
+
+            Assert.Equal(ReviewResult.Done, confirmed);
+            Assert.Equal(AssessmentState.Approved, await StateAsync(id));
+            var review = await factory.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id));
+            Assert.Equal(("A", 100m, auditor.UserId), (review.LevelCode, review.AuditorScore, review.DecidedByUserId));
+            Assert.True(await HasNotificationAsync(owner.UserId, "Approved"));
+        }
+        finally
+        {
+            await SetFourEyesAsync(false);
+        }
+    }
+
+    [Fact]
+    public async Task FourEyes_SendBack_NeedsAReasonAndReturnsTheReviewToTheAuditor()
+    {
+        var (_, id, auditor) = await RoutedAsync("Revisión Devuelta");
+        var admin = await AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.ProgramAdmin);
+        await SetFourEyesAsync(true);
+        try
+        {
+            await ScoredQuestionAsync(id, auditor);
+            Assert.Equal(ReviewResult.AwaitingConfirmation, await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None)));
+
+            var blank = await ReviewAsync(s => s.SendBackApprovalAsync(id, " ", admin.Principal, CancellationToken.None));
+            var sentBack = await ReviewAsync(s => s.SendBackApprovalAsync(id, "Falta revisar la sección IGU", admin.Principal, CancellationToken.None));
+            var nothingToConfirm = await ReviewAsync(s => s.ConfirmApprovalAsync(id, admin.Principal, CancellationToken.None));
+
+            Assert.Equal(ReviewResult.Invalid(ReasonCodes.ReasonRequired), blank);
+            Assert.Equal(ReviewResult.Done, sentBack);
+            Assert.Equal(ReviewResult.NotAllowed(ReasonCodes.NoApprovalPending), nothingToConfirm);
+            Assert.Equal(AssessmentState.InReview, await StateAsync(id));
+            Assert.True((await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).View!.AuditorCanAct);
+            Assert.True(await HasNotificationAsync(auditor.UserId, "ApprovalSentBack"));
+        }
+        finally
+        {
+            await SetFourEyesAsync(false);
+        }
+    }
+
+    [Fact]
+    public async Task Decisions_NotifyTheCompanyInTheAppAndByEmail()
+    {
+        var (owner, id, auditor) = await RoutedAsync("Revisión Avisos");
+        var code = await ScoredQuestionAsync(id, auditor);
+
+        Assert.Equal(ReviewResult.Done, await ReviewAsync(s => s.RequestChangesAsync(id, [(code, "Actualice")], auditor.Principal, CancellationToken.None)));
+
+        var notification = await factory.WithDbAsync(db => db.Notifications.AsNoTracking().SingleAsync(n => n.UserId == owner.UserId && n.Kind == "ChangesRequested"));
+        Assert.Equal($"/empresas/{owner.CompanyId}/evaluaciones/{id}", notification.Url);
+        Assert.Null(notification.ReadAt);
+        Assert.True(await factory.WithDbAsync(db => db.OutboundEmails.AnyAsync(e => e.To == owner.Email && e.Subject.StartsWith("Cambios solicitados"))));
+    }
+
+    [Fact]
+    public async Task Evidence_BodyStaffReadItOnceSubmitted_InlineOnlyForPdfAndImagesAndFramedOnlyByTheSite()
+    {
+        var (owner, id, auditor) = await RoutedAsync("Revisión Evidencia");
+        var evidenceId = await factory.WithDbAsync(db => db.EvidenceFiles.Where(e => e.AssessmentId == id).Select(e => e.Id).FirstAsync());
+        var auditorClient = factory.CreateBrowserClient();
+        await factory.SignInAsync(auditorClient, auditor.Email);
+        var outsiderBody = await factory.CreateBodyAsync($"evidencia-ajena-{Interlocked.Increment(ref _staff)}", "Organismo ajeno");
+        var outsider = await AddStaffAsync(outsiderBody, BodyRole.Auditor);
+        var outsiderClient = factory.CreateBrowserClient();
+        await factory.SignInAsync(outsiderClient, outsider.Email);
+
+        var download = await auditorClient.GetAsync(new Uri($"/evidencias/{evidenceId}", UriKind.Relative));
+        var inline = await auditorClient.GetAsync(new Uri($"/evidencias/{evidenceId}?vista=1", UriKind.Relative));
+        var foreign = await outsiderClient.GetAsync(new Uri($"/evidencias/{evidenceId}?vista=1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(HttpStatusCode.OK, inline.StatusCode);
+        Assert.Null(inline.Content.Headers.ContentDisposition);
+        Assert.Equal("application/pdf", inline.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("frame-ancestors 'self'", inline.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("SAMEORIGIN", inline.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.NotEqual(0, owner.CompanyId);
+    }
+
+    private Task<bool> HasNotificationAsync(string userId, string kind) =>
+        factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == userId && n.Kind == kind));
+
+    private Task SetFourEyesAsync(bool required) =>
+        factory.WithDbAsync(db => db.Programs.Where(p => p.Code == AssessmentTestData.ProgramCode)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RequireApprovalConfirmation, required)));
+
     private async Task AssertAllNotFoundAsync(int id, long findingId, CompanyUser user)
     {
         var p = user.Principal;
