@@ -17,6 +17,8 @@ public static class FeatureServices
         services.AddScoped<AuditTrailService>();
         services.AddSingleton<QuestionnaireRegistry>();
         services.AddScoped<AssessmentService>();
+        services.AddScoped<CorrectiveActionService>();
+        services.AddScoped<AssessmentTimelineService>();
         services.AddTransient<SubmissionReceivedJob>();
         services.AddTransient<SubmissionReconcileJob>();
         services.AddTransient<RouteSubmissionJob>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Certify.Domain.Assessments;
 using Certify.Domain.Questionnaires;
+using Certify.Domain.Reviews;
 
 namespace Certify.Web.Features.Assessments;
 
@@ -44,6 +45,22 @@ public static class AnswerDisplay
         Severity.Critical => "text-bg-danger",
         Severity.Major => "text-bg-warning",
         _ => "text-bg-light border",
+    };
+
+    public static string FindingSeverityBadgeClass(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Critical => "text-bg-danger",
+        FindingSeverity.Major => "text-bg-warning",
+        FindingSeverity.Minor => "text-bg-info",
+        FindingSeverity.Conformity => "text-bg-success",
+        _ => "text-bg-light border",
+    };
+
+    public static string FindingStatusBadgeClass(FindingStatus status) => status switch
+    {
+        FindingStatus.Open => "text-bg-warning",
+        FindingStatus.ActionProposed => "text-bg-primary",
+        _ => "text-bg-success",
     };
 
     private static string OptionLabel(QuestionDefinition question, string value, CultureInfo culture) =>

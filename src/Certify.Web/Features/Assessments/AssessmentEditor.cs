@@ -80,6 +80,16 @@ public sealed class AssessmentEditor
     /// <summary>False once submitted, or as soon as a save learns that someone else submitted meanwhile.</summary>
     public bool Editable => View.Editable && !_frozen;
 
+    /// <summary>Whether this question's answer, comment and evidence may change (while changes are requested, only unlocked ones).</summary>
+    public bool IsEditable(string code) => !_frozen && View.IsEditable(code);
+
+    /// <summary>"Solo preguntas con cambios solicitados": show the unlocked questions of every section instead of one section.</summary>
+    public bool ChangesOnly { get; set; }
+
+    /// <summary>The visible questions the auditor asked to change, in questionnaire order.</summary>
+    public IEnumerable<QuestionDefinition> ChangeRequestedQuestions() =>
+        Definition.Questions.Where(q => Visible.Contains(q.Code) && View.ChangeRequestFor(q.Code) is not null);
+
     /// <summary>Code of the section whose questions are shown.</summary>
     public string CurrentSection { get; set; }
 
@@ -228,6 +238,7 @@ public sealed class AssessmentEditor
         if (Definition.FindQuestion(code) is { } question)
         {
             CurrentSection = question.SectionCode;
+            ChangesOnly &= View.ChangeRequestFor(code) is not null;
             _focus = code;
         }
     }
@@ -261,7 +272,7 @@ public sealed class AssessmentEditor
     private async Task SaveAfterAsync(Task previous, string code)
     {
         await previous;
-        if (!Editable)
+        if (!IsEditable(code))
         {
             _status[code] = new SaveStatus(SaveState.Frozen);
             return;

@@ -1,6 +1,7 @@
 using Certify.Domain.Assessments;
 using Certify.Domain.Evidence;
 using Certify.Domain.Questionnaires;
+using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
 
 namespace Certify.Web.Features.Assessments;
@@ -27,13 +28,64 @@ public sealed record AssessmentView(
 {
     public bool Editable => AssessmentWorkflow.AnswersEditable(State);
 
+    /// <summary>While changes are requested: the questions the auditor unlocked, with what the auditor asked for.</summary>
+    public IReadOnlyList<ChangeRequest> ChangeRequests { get; init; } = [];
+
+    /// <summary>The auditor's standing verdicts, once the company may see them (changes requested, approved, issued).</summary>
+    public IReadOnlyList<CompanyFinding> Findings { get; init; } = [];
+
+    /// <summary>Why the latest submission was rejected; set only while the assessment is rejected.</summary>
+    public string? RejectionReason { get; init; }
+
+    public bool HasNonConformities => Findings.Any(f => f.IsNonConformity);
+
+    /// <summary>
+    /// Mirrors the service's refusal: in a draft every question is editable, while changes are requested only the
+    /// unlocked ones, otherwise none.
+    /// </summary>
+    public bool IsEditable(string questionCode) =>
+        Editable && (State != AssessmentState.ChangesRequested || ChangeRequestFor(questionCode) is not null);
+
+    public ChangeRequest? ChangeRequestFor(string questionCode) =>
+        ChangeRequests.FirstOrDefault(c => string.Equals(c.QuestionCode, questionCode, StringComparison.Ordinal));
+
+    public CompanyFinding? FindingFor(string questionCode) =>
+        Findings.FirstOrDefault(f => string.Equals(f.QuestionCode, questionCode, StringComparison.Ordinal));
+
     /// <summary>The answers and evidence counts in the shape the domain's scoring and completeness rules read.</summary>
     public AnswerSheet Sheet() => new(
         Answers.Values.Where(a => a.Value is not null).ToDictionary(a => a.QuestionCode, a => a.Value!),
         Evidence.GroupBy(e => e.QuestionCode).ToDictionary(g => g.Key, g => g.Count()));
 }
 
-public sealed record AssessmentListItem(int Id, string ProgramCode, LocalizedText ProgramName, AssessmentState State, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, int Answered, int Total);
+public sealed record AssessmentListItem(int Id, string ProgramCode, LocalizedText ProgramName, AssessmentState State, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, int Answered, int Total)
+{
+    /// <summary>Why the latest submission was rejected; set only while the assessment is rejected.</summary>
+    public string? RejectionReason { get; init; }
+
+    /// <summary>Non-conformities the company has to answer with a corrective action (counted once visible to it).</summary>
+    public int NonConformities { get; init; }
+}
+
+/// <summary>A question the auditor unlocked for changes, and the auditor's comment on it.</summary>
+public sealed record ChangeRequest(string QuestionCode, string Comment);
+
+/// <summary>
+/// An auditor's finding as the company sees it: the comment meant for the company, never the auditor's private note
+/// (this type has no place for it, so no company page can show it by mistake).
+/// </summary>
+public sealed record CompanyFinding(
+    long Id,
+    string QuestionCode,
+    FindingSeverity Severity,
+    string Comment,
+    DateOnly? DueOn,
+    FindingStatus Status,
+    string? CorrectiveAction,
+    DateTimeOffset? ActionProposedAt)
+{
+    public bool IsNonConformity => Certify.Domain.Reviews.Findings.IsNonConformity(Severity);
+}
 
 public sealed record ProgramOption(int Id, string Code, LocalizedText Name, string CertifyingBodyName);
 

@@ -41,13 +41,19 @@ public sealed class AssessmentService(
         var ids = rows.Select(r => r.Id).ToList();
         var answers = await db.Answers.AsNoTracking().Where(a => ids.Contains(a.AssessmentId) && a.ValueJson != null)
             .Select(a => new { a.AssessmentId, a.QuestionCode, a.ValueJson }).ToListAsync(ct);
+        var findings = await CompanyFindings.CurrentAsync(db, rows.Where(r => CompanyFindings.VisibleIn(r.State)).Select(r => r.Id).ToList(), ct);
+        var reasons = await CompanyFindings.RejectionReasonsAsync(db, rows.Where(r => r.State == AssessmentState.Rejected).Select(r => r.Id).ToList(), ct);
         return rows.Select(r =>
         {
             var definition = registry.ForVersion(r.QuestionnaireVersionId);
             var sheet = answers.Where(a => a.AssessmentId == r.Id).ToDictionary(a => a.QuestionCode, a => AnswerJson.Deserialize(a.ValueJson)!);
             var visible = Visibility.VisibleQuestions(definition, sheet);
             var answered = visible.Count(sheet.ContainsKey);
-            return new AssessmentListItem(r.Id, r.Code, registry.Program(r.ProgramId).Name, r.State, r.CreatedAt, r.SubmittedAt, answered, visible.Count);
+            return new AssessmentListItem(r.Id, r.Code, registry.Program(r.ProgramId).Name, r.State, r.CreatedAt, r.SubmittedAt, answered, visible.Count)
+            {
+                RejectionReason = reasons.GetValueOrDefault(r.Id),
+                NonConformities = findings[r.Id].Count(f => f.IsNonConformity),
+            };
         }).ToList();
     }
 
@@ -136,10 +142,25 @@ public sealed class AssessmentService(
         var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == assessmentId).OrderBy(e => e.Id)
             .Select(e => new EvidenceItem(e.Id, e.QuestionCode, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt))
             .ToListAsync(ct);
+        var changes = assessment.State == AssessmentState.ChangesRequested
+            ? await db.UnlockedQuestions.AsNoTracking().Where(u => u.AssessmentId == assessmentId).OrderBy(u => u.QuestionCode)
+                .Select(u => new ChangeRequest(u.QuestionCode, u.Comment)).ToListAsync(ct)
+            : [];
+        var findings = CompanyFindings.VisibleIn(assessment.State)
+            ? (await CompanyFindings.CurrentAsync(db, [assessmentId], ct))[assessmentId].ToList()
+            : [];
+        var rejection = assessment.State == AssessmentState.Rejected
+            ? (await CompanyFindings.RejectionReasonsAsync(db, [assessmentId], ct)).GetValueOrDefault(assessmentId)
+            : null;
         return new AssessmentView(
             assessment.Id, companyId, assessment.Company, assessment.ProgramId, assessment.Code, registry.Program(assessment.ProgramId).Name, assessment.Body,
             assessment.State, role, registry.ForVersion(assessment.QuestionnaireVersionId),
-            answers.ToDictionary(a => a.QuestionCode, ToSaved), evidence, assessment.CreatedAt, assessment.SubmittedAt);
+            answers.ToDictionary(a => a.QuestionCode, ToSaved), evidence, assessment.CreatedAt, assessment.SubmittedAt)
+        {
+            ChangeRequests = changes,
+            Findings = findings,
+            RejectionReason = rejection,
+        };
     }
 
     /// <summary>
@@ -286,6 +307,11 @@ public sealed class AssessmentService(
         return new UploadResult(UploadOutcome.Stored, File: new EvidenceItem(row.Id, questionCode, row.FileName, row.ContentType, row.Size, row.Sha256, row.UploadedAt));
     }
 
+    /// <summary>
+    /// Removes a file while its question is editable: any file in a draft; while changes are requested, only files of
+    /// the questions the auditor unlocked (the answer itself may change there too). The audit trail keeps the file's
+    /// name and hash.
+    /// </summary>
     public async Task<bool> DeleteEvidenceAsync(int companyId, int assessmentId, long evidenceId, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await access.CompanyRoleAsync(user, companyId, ct) is null)
@@ -298,13 +324,13 @@ public sealed class AssessmentService(
             .Where(e => e.Id == evidenceId && e.AssessmentId == assessmentId && e.Assessment!.CompanyId == companyId)
             .Select(e => new { File = e, e.Assessment!.State })
             .SingleOrDefaultAsync(ct);
-        if (row is null || row.State != AssessmentState.Draft)
+        if (row is null || !AssessmentWorkflow.AnswersEditable(row.State) || !await UnlockedAsync(db, assessmentId, row.State, row.File.QuestionCode, ct))
         {
             return false;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await TouchIfEditableAsync(db, assessmentId, questionCode: null, ct, draftOnly: true))
+        if (!await TouchIfEditableAsync(db, assessmentId, row.File.QuestionCode, ct))
         {
             return false;
         }
@@ -413,16 +439,14 @@ public sealed class AssessmentService(
     /// the row lock orders concurrent writers, and a submit that read the old version can no longer freeze it. While
     /// changes are requested only the unlocked questions may change (<paramref name="questionCode"/>).
     /// </summary>
-    private static async Task<bool> TouchIfEditableAsync(CertifyDbContext db, int assessmentId, string? questionCode, CancellationToken ct, bool draftOnly = false)
+    private static async Task<bool> TouchIfEditableAsync(CertifyDbContext db, int assessmentId, string questionCode, CancellationToken ct)
     {
         var stamp = Guid.NewGuid();
-        var query = db.Assessments.Where(a => a.Id == assessmentId);
-        query = draftOnly
-            ? query.Where(a => a.State == AssessmentState.Draft)
-            : query.Where(a => a.State == AssessmentState.Draft
+        return await db.Assessments.Where(a => a.Id == assessmentId)
+            .Where(a => a.State == AssessmentState.Draft
                 || (a.State == AssessmentState.ChangesRequested
-                    && db.UnlockedQuestions.Any(u => u.AssessmentId == a.Id && u.QuestionCode == questionCode)));
-        return await query.ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, stamp), ct) == 1;
+                    && db.UnlockedQuestions.Any(u => u.AssessmentId == a.Id && u.QuestionCode == questionCode)))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, stamp), ct) == 1;
     }
 
     /// <summary>In a draft every answer is open; while changes are requested only the questions the auditor unlocked.</summary>
@@ -434,7 +458,7 @@ public sealed class AssessmentService(
         new(a.QuestionCode, AnswerJson.Deserialize(a.ValueJson), a.Comment, a.Version, a.UpdatedAt, a.UpdatedByName);
 
     /// <summary>Copies at most limit + 1 bytes into memory: enough to tell "too large" without reading a huge upload.</summary>
-    private static async Task<MemoryStream> BufferAsync(Stream content, long limit, CancellationToken ct)
+    internal static async Task<MemoryStream> BufferAsync(Stream content, long limit, CancellationToken ct)
     {
         var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -19,6 +19,7 @@ public static class EvidenceEndpoints
     {
         endpoints.MapGet("/evidencias/{id:long}", async (long id, string? vista, HttpContext context, AssessmentService assessments, CancellationToken ct) =>
         {
+            // Answer evidence: members of the owning company, and the body's staff once submitted.
             if (await assessments.OpenEvidenceAsync(id, context.User, ct) is not { } file)
             {
                 return Results.NotFound();
@@ -30,6 +31,17 @@ public static class EvidenceEndpoints
                 context.Response.Headers.XFrameOptions = "SAMEORIGIN";
                 context.Response.Headers.CacheControl = "private, max-age=300";
                 return Results.Stream(file.Content, file.Item.ContentType, enableRangeProcessing: false);
+            }
+
+            return Results.File(file.Content, file.Item.ContentType, file.Item.FileName, enableRangeProcessing: false);
+        }).RequireAuthorization();
+
+        // Corrective-action files: members of the assessed company and active staff of the program's certifying body.
+        endpoints.MapGet("/acciones/evidencias/{id:long}", async (long id, HttpContext context, CorrectiveActionService actions, CancellationToken ct) =>
+        {
+            if (await actions.OpenFileAsync(id, context.User, ct) is not { } file)
+            {
+                return Results.NotFound();
             }
 
             return Results.File(file.Content, file.Item.ContentType, file.Item.FileName, enableRangeProcessing: false);

@@ -164,19 +164,37 @@ public sealed class QuestionCardTests : BunitContext
         Assert.Empty(card.FindAll("input[type=file]"));
     }
 
+    [Fact]
+    public void Render_ChangesRequested_OnlyTheUnlockedCardIsEditableAndShowsTheAuditorsComment()
+    {
+        var editor = Editor(AssessmentState.ChangesRequested, [new ChangeRequest("SUB-02", "Adjunte los contratos firmados")], ("SUB-01", "yes", 1), ("SUB-02", "yes", 1));
+
+        var unlocked = Render<QuestionCard>(p => p.Add(c => c.Editor, editor).Add(c => c.Question, Question("SUB-02")));
+        var locked = Render<QuestionCard>(p => p.Add(c => c.Editor, editor).Add(c => c.Question, Question("SUB-01")));
+
+        Assert.Contains("Adjunte los contratos firmados", unlocked.Find("[data-testid=change-request-SUB-02]").TextContent, StringComparison.Ordinal);
+        Assert.All(unlocked.FindAll("input[type=radio], textarea"), input => Assert.False(input.HasAttribute("disabled"), input.Id));
+        Assert.NotNull(unlocked.Find("input[type=file]#evidence-SUB-02"));
+        Assert.Empty(locked.FindAll("[data-testid=change-request-SUB-01]"));
+        Assert.All(locked.FindAll("input[type=radio], textarea"), input => Assert.True(input.HasAttribute("disabled"), input.Id));
+        Assert.Empty(locked.FindAll("input[type=file]"));
+    }
+
     private static SaveAnswerResult Accept(AnswerChange change) =>
         new(SaveOutcome.Saved, new SavedAnswer(change.QuestionCode, change.Value, change.Comment, change.ExpectedVersion + 1, LoadedAt, "Rosa"));
 
     private AssessmentEditor Editor(params (string Code, string Choice, long Version)[] answers) => Editor(AssessmentState.Draft, answers);
 
-    private AssessmentEditor Editor(AssessmentState state, params (string Code, string Choice, long Version)[] answers)
+    private AssessmentEditor Editor(AssessmentState state, params (string Code, string Choice, long Version)[] answers) => Editor(state, [], answers);
+
+    private AssessmentEditor Editor(AssessmentState state, IReadOnlyList<ChangeRequest> changes, params (string Code, string Choice, long Version)[] answers)
     {
         var saved = answers.ToDictionary(
             a => a.Code,
             a => new SavedAnswer(a.Code, AnswerValue.Choice(a.Choice), null, a.Version, LoadedAt, "Rosa"));
         var view = new AssessmentView(
             1, 7, "Autopartes del Bajío", 1, "DRL-AUTO", new LocalizedText("Distintivo", "Distinctive"), "CAPB (demo)",
-            state, CompanyRole.Owner, Questionnaire.Value, saved, [], LoadedAt, null);
+            state, CompanyRole.Owner, Questionnaire.Value, saved, [], LoadedAt, null) { ChangeRequests = changes };
         var actions = new EditorActions(
             change =>
             {
