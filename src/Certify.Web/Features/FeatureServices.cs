@@ -25,6 +25,9 @@ public static class FeatureServices
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<Notifier>();
+        services.AddScoped<NotificationService>();
+        services.AddTransient<ReviewDeadlineJob>();
+        services.AddTransient<CorrectiveActionReminderJob>();
         return services;
     }
 }

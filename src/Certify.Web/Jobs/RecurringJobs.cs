@@ -12,5 +12,11 @@ public static class RecurringJobs
             "email-resend-unsent", job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         recurring.AddOrUpdate<Features.Assessments.SubmissionReconcileJob>(
             "submissions-reconcile", job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+
+        // 14:00 UTC is 08:00 in Mexico City: reminders arrive at the start of the working day.
+        recurring.AddOrUpdate<Features.Reviews.ReviewDeadlineJob>(
+            "review-deadlines", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
+        recurring.AddOrUpdate<Features.Reviews.CorrectiveActionReminderJob>(
+            "corrective-action-reminders", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
     }
 }

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Certify.Data;
+using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Tenancy;
+using Certify.Web.Features.Audit;
 using Certify.Web.Features.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,16 +22,22 @@ public sealed record QueueFilter(AssessmentState? State = null, bool OnlyOverdue
         string.IsNullOrWhiteSpace(search) ? null : search.Trim());
 }
 
-/// <summary>One submission in a queue. <see cref="DueOn"/> is null while the submission has not been routed yet.</summary>
+/// <summary>
+/// One submission in a queue. <see cref="DueOn"/> and <see cref="ReviewId"/> are null while the submission has not been
+/// routed yet; <see cref="CanClaim"/> says whether the viewer may take this unassigned review.
+/// </summary>
 public sealed record QueueRow(
     int AssessmentId,
+    long? ReviewId,
+    int CompanyId,
     string CompanyName,
     string ProgramCode,
     AssessmentState State,
     int Priority,
     DateOnly? DueOn,
     DateTimeOffset? SubmittedAt,
-    string? AuditorName);
+    string? AuditorName,
+    bool CanClaim = false);
 
 /// <summary>
 /// A listing capped at <see cref="ReviewQueueService.MaxRows"/> rows; <see cref="Total"/> counts every match.
@@ -40,14 +49,19 @@ public sealed record ReviewQueue(string BodyName, bool IsProgramAdmin, QueueList
 
 public sealed record BodySubmissions(string BodyName, QueueList Submissions);
 
+public enum ClaimOutcome { Claimed, NotFound, AlreadyTaken, NotAllowed }
+
+/// <summary><see cref="Reason"/> explains NotAllowed: <c>not-auditor</c>, <c>conflict</c> or <c>closed</c>.</summary>
+public sealed record ClaimResult(ClaimOutcome Outcome, string? Reason = null);
+
 /// <summary>
-/// Read-only listings of a certifying body's submissions: an auditor's review queue and the program admin's overview.
-/// Filtering, sorting and counting happen in the database; only the rows shown are loaded.
+/// Listings of a certifying body's submissions (an auditor's review queue and the program admin's overview) and the
+/// auditor's claim of an unassigned review. Filtering, sorting and counting happen in the database; only the rows
+/// shown are loaded.
 /// </summary>
 public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFactory, TenantAccess access, TimeProvider clock)
 {
     public const int MaxRows = 200;
-
 
     private static readonly AssessmentState[] OpenStates = [AssessmentState.Submitted, AssessmentState.InReview, AssessmentState.ChangesRequested];
 
@@ -69,11 +83,98 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
         var bodyName = await db.CertifyingBodies.AsNoTracking().Where(b => b.Id == bodyId).Select(b => b.Name).SingleAsync(ct);
         var open = Filtered(Submissions(db, bodyId).Where(s => s.Routed && OpenStates.Contains(s.State)), filter);
         var today = Today;
+        var unassigned = await ListAsync(open.Where(s => s.AuditorUserId == null), today, ct);
+        if (roles.Contains(BodyRole.Auditor))
+        {
+            // Same conflict rule as routing: never a review of a company the auditor belongs to.
+            var ownCompanies = (await db.CompanyMemberships.AsNoTracking().Where(m => m.UserId == userId)
+                .Select(m => m.CompanyId).ToListAsync(ct)).ToHashSet();
+            unassigned = unassigned with
+            {
+                Rows = unassigned.Rows.Select(r => r with { CanClaim = r.ReviewId is not null && !ownCompanies.Contains(r.CompanyId) }).ToList(),
+            };
+        }
+
         return new ReviewQueue(
             bodyName,
             roles.Contains(BodyRole.ProgramAdmin),
             await ListAsync(open.Where(s => s.AuditorUserId == userId), today, ct),
-            await ListAsync(open.Where(s => s.AuditorUserId == null), today, ct));
+            unassigned);
+    }
+
+    /// <summary>
+    /// An active auditor of the review's body takes an unassigned review of an open, current submission, unless they
+    /// belong to the company under review. The assignment is a conditional update, so of two auditors claiming at once
+    /// exactly one wins. EmailedAt is set with it: nobody needs to be told of their own claim, and routing never
+    /// e-mails later. NotFound for users with no role in the review's body.
+    /// </summary>
+    public async Task<ClaimResult> ClaimAsync(long reviewId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (TenantAccess.UserId(user) is not { } userId)
+        {
+            return new ClaimResult(ClaimOutcome.NotFound);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var review = await db.Reviews.AsNoTracking().Where(r => r.Id == reviewId)
+            .Select(r => new
+            {
+                r.AssessmentId,
+                r.SubmissionNumber,
+                r.AuditorUserId,
+                Current = r.SubmissionNumber == r.Assessment!.SubmissionCount,
+                r.Assessment.State,
+                r.Assessment.CompanyId,
+                BodyId = r.Assessment.Program!.CertifyingBodyId,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (review is null)
+        {
+            return new ClaimResult(ClaimOutcome.NotFound);
+        }
+
+        var roles = await access.BodyRolesAsync(user, review.BodyId, ct);
+        if (roles.Count == 0)
+        {
+            return new ClaimResult(ClaimOutcome.NotFound);
+        }
+
+        if (!roles.Contains(BodyRole.Auditor))
+        {
+            return new ClaimResult(ClaimOutcome.NotAllowed, "not-auditor");
+        }
+
+        if (!review.Current || !OpenStates.Contains(review.State))
+        {
+            return new ClaimResult(ClaimOutcome.NotAllowed, "closed");
+        }
+
+        if (review.AuditorUserId is not null)
+        {
+            return new ClaimResult(ClaimOutcome.AlreadyTaken);
+        }
+
+        if (await db.CompanyMemberships.AnyAsync(m => m.CompanyId == review.CompanyId && m.UserId == userId, ct))
+        {
+            return new ClaimResult(ClaimOutcome.NotAllowed, "conflict");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var won = await db.Reviews.Where(r => r.Id == reviewId && r.AuditorUserId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.AuditorUserId, userId).SetProperty(r => r.AssignedAt, now)
+                .SetProperty(r => r.EmailedAt, now), ct);
+        if (won == 0)
+        {
+            return new ClaimResult(ClaimOutcome.AlreadyTaken);
+        }
+
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "review.claimed", nameof(Review),
+            reviewId.ToString(CultureInfo.InvariantCulture), new { review.AssessmentId, review.SubmissionNumber },
+            companyId: review.CompanyId, bodyId: review.BodyId));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ClaimResult(ClaimOutcome.Claimed);
     }
 
     /// <summary>Every submission of the body's programs, in any state; null unless the user is a program admin of the body.</summary>
@@ -107,6 +208,8 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
         select new Submission
         {
             AssessmentId = a.Id,
+            ReviewId = r == null ? null : r.Id,
+            CompanyId = a.CompanyId,
             CompanyName = a.Company!.TradeName ?? a.Company.LegalName,
             LegalName = a.Company.LegalName,
             TradeName = a.Company.TradeName,
@@ -149,7 +252,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
         var rows = await query
             .OrderByDescending(s => s.Priority).ThenBy(s => s.DueOn == null).ThenBy(s => s.DueOn).ThenBy(s => s.AssessmentId)
             .Take(MaxRows)
-            .Select(s => new QueueRow(s.AssessmentId, s.CompanyName, s.ProgramCode, s.State, s.Priority, s.DueOn, s.SubmittedAt, s.AuditorName))
+            .Select(s => new QueueRow(s.AssessmentId, s.ReviewId, s.CompanyId, s.CompanyName, s.ProgramCode, s.State, s.Priority, s.DueOn, s.SubmittedAt, s.AuditorName))
             .ToListAsync(ct);
         return new QueueList(rows, total, today);
     }
@@ -161,6 +264,8 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
     private sealed class Submission
     {
         public int AssessmentId { get; init; }
+        public long? ReviewId { get; init; }
+        public int CompanyId { get; init; }
         public string CompanyName { get; init; } = "";
         public string LegalName { get; init; } = "";
         public string? TradeName { get; init; }

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
-using Certify.Web.Infrastructure.Email;
+using Certify.Web.Features.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,17 +13,16 @@ namespace Certify.Web.Features.Reviews;
 
 /// <summary>
 /// Routes a submission to an auditor: creates its review with a priority and a due date, assigns the auditor and
-/// e-mails them. Safe to run any number of times, also side by side: the review is unique per submission, the
-/// assignment only fills an empty auditor and the e-mail is claimed once with the message in the same transaction.
+/// notifies them (bell and e-mail). Safe to run any number of times, also side by side: the review is unique per
+/// submission, the assignment only fills an empty auditor and the notification is claimed once (Review.EmailedAt)
+/// with the message in the same transaction.
 /// </summary>
 public sealed class RouteSubmissionJob(
     IDbContextFactory<CertifyDbContext> dbFactory,
-    EmailOutbox outbox,
-    IConfiguration configuration,
+    Notifier notifier,
     TimeProvider clock,
     ILogger<RouteSubmissionJob> logger)
 {
-
     private static readonly AssessmentState[] OpenStates = [AssessmentState.Submitted, AssessmentState.InReview, AssessmentState.ChangesRequested];
 
     [AutomaticRetry(Attempts = 5)]
@@ -64,7 +64,7 @@ public sealed class RouteSubmissionJob(
 
         if (review.EmailedAt is null)
         {
-            await EmailAsync(db, assessment, review, ct);
+            await NotifyAsync(db, assessment, review, ct);
         }
     }
 
@@ -149,36 +149,25 @@ public sealed class RouteSubmissionJob(
         return AuditorAssignment.Choose(candidates.Select(c => new AuditorCandidate(c.UserId, c.Active, c.OpenReviews)), companyMembers)?.UserId;
     }
 
-    private async Task EmailAsync(CertifyDbContext db, Assessment assessment, Review review, CancellationToken ct)
+    /// <summary>
+    /// Claims the review's e-mail and stages the auditor's notification (bell + e-mail) in one transaction; an
+    /// overlapping run claims nothing, and the dedupe key keeps a repeated claim from notifying twice.
+    /// </summary>
+    private async Task NotifyAsync(CertifyDbContext db, Assessment assessment, Review review, CancellationToken ct)
     {
-        var auditor = await db.Users.AsNoTracking().Where(u => u.Id == review.AuditorUserId)
-            .Select(u => new { u.Email, u.PreferredCulture }).SingleAsync(ct);
         var program = assessment.Program!;
-        var link = $"{(configuration["App:PublicUrl"] ?? "http://localhost:5180").TrimEnd('/')}/organismos/{program.CertifyingBodyId}";
-        var company = assessment.Company!.TradeName ?? assessment.Company.LegalName;
+        var data = new Dictionary<string, string>
+        {
+            ["company"] = assessment.Company!.TradeName ?? assessment.Company.LegalName,
+            ["program"] = program.Code,
+            ["due"] = review.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
 
-        // Claiming the e-mail and staging it commit together; an overlapping run claims nothing.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
-        var claimed = await db.Reviews.Where(r => r.Id == review.Id && r.EmailedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EmailedAt, now), ct);
-        if (claimed == 0)
-        {
-            return;
-        }
-
-        if (auditor.Email is null)
-        {
-            logger.LogWarning("Auditor {UserId} of review {ReviewId} has no e-mail address; nobody is e-mailed", review.AuditorUserId, review.Id);
-            await transaction.CommitAsync(ct);
-            return;
-        }
-
-        var staged = outbox.Stage(db, auditor.Email, EmailTemplates.ReviewAssigned(
-            auditor.PreferredCulture, company, EmailTemplates.IsEnglish(auditor.PreferredCulture) ? program.NameEn : program.NameEs,
-            review.DueOn, link));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        outbox.Dispatch([staged]);
+        await notifier.NotifyOnceAsync(
+            db,
+            c => db.Reviews.Where(r => r.Id == review.Id && r.EmailedAt == null).ExecuteUpdateAsync(s => s.SetProperty(r => r.EmailedAt, now), c),
+            NotificationKind.ReviewAssigned, [review.AuditorUserId!], $"/organismos/{program.CertifyingBodyId}/revisiones", data,
+            $"review-assigned:{review.Id}:{review.AuditorUserId}", ct);
     }
 }

@@ -48,19 +48,6 @@ public static class EmailTemplates
             $"{company} envió su autoevaluación de {program}. Autopuntaje: {Score(score, culture)}{(eligible ? "" : " — no elegible: un punto crítico se respondió como incumplido")}.",
             "Abrir el envío", link, "Aparecerá en la cola de revisión de tu organismo.");
 
-    public static EmailContent ReviewAssigned(string? culture, string company, string program, DateOnly dueOn, string link)
-    {
-        var english = IsEnglish(culture);
-        var due = dueOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(english ? "en-US" : "es-MX"));
-        return english
-            ? Build($"Review assigned to you: {company}", "",
-                $"The self-assessment of {company} for {program} was assigned to you for review. It is due on {due}.",
-                "Open your review queue", link, "You received this because you are an auditor of the certifying body.")
-            : Build($"Revisión asignada: {company}", "",
-                $"Se te asignó la revisión de la autoevaluación de {company} para {program}. Vence el {due}.",
-                "Abrir tu cola de revisión", link, "Recibes este mensaje porque eres auditor del organismo certificador.");
-    }
-
     private static string Score(decimal? score, string? culture) =>
         score is { } s ? s.ToString("0.##", CultureInfo.GetCultureInfo(IsEnglish(culture) ? "en-US" : "es-MX")) : "—";
 

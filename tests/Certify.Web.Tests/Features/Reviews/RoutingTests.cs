@@ -3,6 +3,7 @@ using Certify.Domain.Assessments;
 using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
+using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Reviews;
 using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Infrastructure;
@@ -51,6 +52,11 @@ public sealed class RoutingTests(CertifyWebFactory factory) : IClassFixture<Cert
         Assert.Contains($"/organismos/{await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug)}", email.TextBody, StringComparison.Ordinal);
         Assert.Empty(await EmailsToAsync(conflicted));
         Assert.Empty(await EmailsToAsync(busy));
+        var notification = Assert.Single(await NotificationsAsync(light));
+        Assert.Equal(nameof(NotificationKind.ReviewAssigned), notification.Kind);
+        Assert.Equal($"review-assigned:{single.Id}:{light.UserId}", notification.DedupeKey);
+        Assert.Equal($"/organismos/{await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug)}/revisiones", notification.Url);
+        Assert.Null(notification.ReadAt);
     }
 
     [Fact]
@@ -69,6 +75,7 @@ public sealed class RoutingTests(CertifyWebFactory factory) : IClassFixture<Cert
         Assert.Equal(first.AssignedAt, second.AssignedAt);
         Assert.Equal(first.EmailedAt, second.EmailedAt);
         Assert.Single(await EmailsToAsync(auditor));
+        Assert.Single(await NotificationsAsync(auditor));
     }
 
     [Fact]
@@ -84,6 +91,7 @@ public sealed class RoutingTests(CertifyWebFactory factory) : IClassFixture<Cert
         Assert.Equal(auditor.UserId, review.AuditorUserId);
         Assert.NotNull(review.EmailedAt);
         Assert.Single(await EmailsToAsync(auditor));
+        Assert.Single(await NotificationsAsync(auditor));
     }
 
     [Fact]
@@ -213,6 +221,9 @@ public sealed class RoutingTests(CertifyWebFactory factory) : IClassFixture<Cert
 
     private Task<List<OutboundEmail>> EmailsToAsync(CompanyUser auditor) =>
         factory.WithDbAsync(db => db.OutboundEmails.AsNoTracking().Where(e => e.To == auditor.Email).ToListAsync());
+
+    private Task<List<Notification>> NotificationsAsync(CompanyUser auditor) =>
+        factory.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.UserId == auditor.UserId).ToListAsync());
 
     private async Task DeactivateAuditorsAsync()
     {
