@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 
 namespace Certify.Web.Features.Distinctives.Credentials;
 
@@ -42,12 +41,13 @@ public static class Es256Jws
     private const int SignatureBytes = 64;
 
     /// <summary>
-    /// JSON written for payloads: compact, and non-ASCII letters (accents in company names) kept as they are rather
-    /// than escaped; characters that matter in HTML are still escaped.
+    /// JSON written for headers and payloads: compact, escaping only what JSON requires, so <c>vc+jwt</c> and
+    /// accented company names stay as they are. The relaxed encoder is safe here because the JSON travels
+    /// base64url-encoded; a page that shows a decoded credential must HTML-encode it like any other text.
     /// </summary>
     public static JsonSerializerOptions PayloadJsonOptions { get; } = new()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
     };
 
