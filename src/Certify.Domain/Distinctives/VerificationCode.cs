@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 
 namespace Certify.Domain.Distinctives;
@@ -56,7 +57,7 @@ public readonly record struct VerificationCode
         while (true)
         {
             random(bytes);
-            var value = BitConverter.ToUInt64(bytes) & SixtyBits;
+            var value = BinaryPrimitives.ReadUInt64LittleEndian(bytes) & SixtyBits;
             var symbols = Encode(value);
             var check = CheckValue(symbols);
             if (check < Alphabet.Length)
