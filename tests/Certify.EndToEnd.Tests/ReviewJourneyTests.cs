@@ -62,6 +62,60 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
         await auditor.ScreenshotAsync("2-changes-requested", fullPage: false);
 
         Assert.Equal(AssessmentState.ChangesRequested, await StateAsync(assessmentId));
+
+        // The company sees the request, can change only that answer, fixes it and resubmits.
+        await using var company = await browser.NewSessionAsync(app.BaseUrl, output);
+        await SignInAsync(company, CompanyOwner);
+        var companyId = await WithDbAsync(db => db.Companies.Where(c => c.Rfc == CompanyRfc).Select(c => c.Id).SingleAsync());
+        await company.GotoAsync($"empresas/{companyId}/evaluaciones/{assessmentId}");
+        await company.WaitForBlazorAsync();
+        var companyPage = company.Page;
+        await Expect(companyPage.Locator("#changes-banner")).ToContainTextAsync(ChangedQuestion);
+        await companyPage.ClickAsync("#tab-IGU");
+        await Expect(companyPage.Locator($"#q-{ChangedQuestion}")).ToContainTextAsync("Adjunte la política firmada");
+        await Expect(companyPage.Locator("#q-IGU-02-yes")).ToBeDisabledAsync();
+        await companyPage.Locator($"#evidence-{ChangedQuestion}").SetInputFilesAsync(
+            new FilePayload { Name = "politica-firmada.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n% firmada\n%%EOF\n") });
+        await Expect(companyPage.Locator($"[data-testid=evidence-list-{ChangedQuestion}]")).ToContainTextAsync("politica-firmada.pdf");
+        await company.ScreenshotAsync("3-company-fixes", fullPage: false);
+        await companyPage.ClickAsync("#submit-assessment");
+        await companyPage.ClickAsync("#confirm-submit-yes");
+        await Expect(companyPage.Locator("#submit-success")).ToBeVisibleAsync();
+        await WaitForAsync(() => RoutedToAuditorAsync(assessmentId, submission: 2));
+
+        // Back to the same auditor: one minor finding with a due date, then approval.
+        await auditor.GotoAsync($"revisiones/{assessmentId}");
+        await auditor.WaitForBlazorAsync();
+        await Expect(page.Locator($"#q-{MinorQuestion}")).ToBeVisibleAsync();
+        await RecordVerdictAsync(page, MinorQuestion, "Minor", "Falta la firma del representante legal en el contrato.",
+            DateOnly.FromDateTime(DateTime.Today).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.Locator("[data-testid=count-Minor]")).ToHaveTextAsync("1");
+        await page.ClickAsync("#approve");
+        await page.ClickAsync("#confirm-approve");
+        await Expect(page.Locator("#review-message")).ToContainTextAsync("aprobada");
+        await auditor.ScreenshotAsync("4-approved", fullPage: false);
+        Assert.Equal(AssessmentState.Approved, await StateAsync(assessmentId));
+
+        // The company answers the finding with a corrective action.
+        var findingId = await WithDbAsync(db => db.Findings.Where(f => f.AssessmentId == assessmentId && f.QuestionCode == MinorQuestion)
+            .OrderByDescending(f => f.ReviewId).Select(f => f.Id).FirstAsync());
+        await company.GotoAsync($"empresas/{companyId}/evaluaciones/{assessmentId}/acciones");
+        await company.WaitForBlazorAsync();
+        await Expect(companyPage.Locator($"[data-testid=corrective-{MinorQuestion}]")).ToContainTextAsync("Falta la firma");
+        await companyPage.FillAsync($"#action-{findingId}", "El representante legal firmó el contrato el 20 de noviembre; se adjunta.");
+        await companyPage.ClickAsync($"#propose-{findingId}");
+        await Expect(companyPage.Locator($"[data-testid=corrective-{MinorQuestion}]")).ToContainTextAsync("Acción propuesta");
+        await company.ScreenshotAsync("5-action-proposed", fullPage: false);
+
+        // The auditor accepts it and closes the finding.
+        await auditor.GotoAsync($"revisiones/{assessmentId}");
+        await auditor.WaitForBlazorAsync();
+        await Expect(page.Locator($"[data-testid=action-{MinorQuestion}]")).ToContainTextAsync("firmó el contrato");
+        await page.ClickAsync($"#close-{MinorQuestion}");
+        await Expect(page.Locator("#review-message")).ToContainTextAsync("Hallazgo cerrado");
+        await auditor.ScreenshotAsync("6-finding-closed", fullPage: false);
+        Assert.Equal(Certify.Domain.Reviews.FindingStatus.Closed, await WithDbAsync(db => db.Findings.Where(f => f.Id == findingId).Select(f => f.Status).SingleAsync()));
+        Assert.True(await WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == "FindingClosed" && db.Users.Any(u => u.Id == n.UserId && u.Email == CompanyOwner))));
     }
 
     private static async Task RecordVerdictAsync(IPage page, string code, string verdict, string? comment, string? dueOn = null)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Certify.Data;
 using Certify.Domain.Assessments;
 using Certify.Domain.Reviews;
+using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Notifications;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,6 @@ public sealed class CorrectiveActionReminderJob(
     private static readonly AssessmentState[] PlanStates = [AssessmentState.Approved, AssessmentState.Issued];
 
     /// <summary>The company's page for answering the findings of an assessment.</summary>
-    public static string ActionsPath(int assessmentId) => $"/evaluaciones/{assessmentId}/acciones";
 
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
@@ -81,7 +81,7 @@ public sealed class CorrectiveActionReminderJob(
             db,
             c => db.Findings.Where(f => f.Id == finding.Id && f.Status == FindingStatus.Open && (f.RemindedOn == null || f.RemindedOn < today))
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.RemindedOn, today), c),
-            NotificationKind.FindingDueSoon, members, ActionsPath(finding.AssessmentId), finding.Data(),
+            NotificationKind.FindingDueSoon, members, AssessmentPaths.CorrectiveActions(finding.CompanyId, finding.AssessmentId), finding.Data(),
             $"finding-due:{finding.Id}:{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", ct);
     }
 

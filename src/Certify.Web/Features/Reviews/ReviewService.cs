@@ -235,7 +235,7 @@ public sealed class ReviewService(
         db.AuditEvents.Add(Audit(user, "assessment.changes-requested", assessment,
             new { From = from, To = assessment.State, Questions = items.Select(i => i.Code).ToList() }));
         var emails = await notifier.StageAsync(db, NotificationKind.ChangesRequested, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct),
-            $"/empresas/{assessment.CompanyId}/evaluaciones/{assessmentId}", await DataAsync(db, assessment, ct, ("count", items.Count.ToString(CultureInfo.InvariantCulture))),
+            AssessmentPaths.Questionnaire(assessment.CompanyId, assessmentId), await DataAsync(db, assessment, ct, ("count", items.Count.ToString(CultureInfo.InvariantCulture))),
             $"changes-requested:{context.Review.Id}", ct);
         return await SaveAndDispatchAsync(db, emails, ct);
     }
@@ -287,7 +287,7 @@ public sealed class ReviewService(
             Level = decision.Level.Level?.Code,
         }));
         var admins = (await Notifier.ProgramAdminsAsync(db, assessment.Program.CertifyingBodyId, ct)).Where(id => id != context.UserId);
-        var emails = await notifier.StageAsync(db, NotificationKind.ApprovalAwaitingConfirmation, admins, $"/revisiones/{assessmentId}",
+        var emails = await notifier.StageAsync(db, NotificationKind.ApprovalAwaitingConfirmation, admins, AssessmentPaths.Review(assessmentId),
             await DataAsync(db, assessment, ct, ("level", decision.Level.Level?.Code ?? "—")),
             $"approval-requested:{context.Review.Id}:{now.UtcTicks}", ct);
         var saved = await SaveAndDispatchAsync(db, emails, ct);
@@ -335,7 +335,7 @@ public sealed class ReviewService(
         context.Review.ApprovalRequestedByUserId = null;
         context.Assessment.Version = Guid.NewGuid();
         db.AuditEvents.Add(Audit(user, "assessment.approval-sent-back", context.Assessment, new { context.Review.SubmissionNumber, Reason = reason.Trim() }));
-        var emails = await notifier.StageAsync(db, NotificationKind.ApprovalSentBack, [requester], $"/revisiones/{assessmentId}",
+        var emails = await notifier.StageAsync(db, NotificationKind.ApprovalSentBack, [requester], AssessmentPaths.Review(assessmentId),
             await DataAsync(db, context.Assessment, ct, ("reason", reason.Trim())),
             $"approval-sent-back:{context.Review.Id}:{clock.GetUtcNow().UtcTicks}", ct);
         return await SaveAndDispatchAsync(db, emails, ct);
@@ -375,7 +375,7 @@ public sealed class ReviewService(
         context.Review.ApprovalRequestedByUserId = null;
         db.AuditEvents.Add(Audit(user, "assessment.rejected", assessment, new { From = from, To = assessment.State, context.Review.SubmissionNumber }));
         var emails = await notifier.StageAsync(db, NotificationKind.Rejected, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct),
-            $"/empresas/{assessment.CompanyId}/evaluaciones/{assessmentId}", await DataAsync(db, assessment, ct, ("reason", reason.Trim())), $"rejected:{context.Review.Id}", ct);
+            AssessmentPaths.Questionnaire(assessment.CompanyId, assessmentId), await DataAsync(db, assessment, ct, ("reason", reason.Trim())), $"rejected:{context.Review.Id}", ct);
         return await SaveAndDispatchAsync(db, emails, ct);
     }
 
@@ -424,7 +424,7 @@ public sealed class ReviewService(
             new { finding.AssessmentId, finding.QuestionCode }, companyId: row.CompanyId));
         var assessment = await db.Assessments.AsNoTracking().Include(a => a.Program).SingleAsync(a => a.Id == finding.AssessmentId, ct);
         var emails = row.AuditorUserId is { } auditor
-            ? await notifier.StageAsync(db, NotificationKind.ActionProposed, [auditor], $"/revisiones/{finding.AssessmentId}",
+            ? await notifier.StageAsync(db, NotificationKind.ActionProposed, [auditor], AssessmentPaths.Review(finding.AssessmentId),
                 await DataAsync(db, assessment, ct, ("question", finding.QuestionCode)), $"action-proposed:{findingId}:{now.UtcTicks}", ct)
             : [];
         await db.SaveChangesAsync(ct);
@@ -461,7 +461,7 @@ public sealed class ReviewService(
         // While in review the company does not see findings yet; it hears about them once they are its to answer.
         var emails = CompanySeesFindingsStates.Contains(context.Assessment.State)
             ? await notifier.StageAsync(db, kind, await Notifier.CompanyMembersAsync(db, context.Assessment.CompanyId, ct),
-                $"/empresas/{context.Assessment.CompanyId}/evaluaciones/{context.Assessment.Id}/acciones", await DataAsync(db, context.Assessment, ct, ("question", finding.QuestionCode)),
+                AssessmentPaths.CorrectiveActions(context.Assessment.CompanyId, context.Assessment.Id), await DataAsync(db, context.Assessment, ct, ("question", finding.QuestionCode)),
                 $"{action}:{findingId}:{now.UtcTicks}", ct)
             : [];
         return await SaveAndDispatchAsync(db, emails, ct);
@@ -512,7 +512,7 @@ public sealed class ReviewService(
             CorrectiveActions = decision.Plan.Count,
             ConfirmedBy = confirmedBy,
         }));
-        var path = decision.Plan.Count > 0 ? $"/empresas/{assessment.CompanyId}/evaluaciones/{assessment.Id}/acciones" : $"/empresas/{assessment.CompanyId}/evaluaciones/{assessment.Id}";
+        var path = decision.Plan.Count > 0 ? AssessmentPaths.CorrectiveActions(assessment.CompanyId, assessment.Id) : AssessmentPaths.Questionnaire(assessment.CompanyId, assessment.Id);
         var emails = await notifier.StageAsync(db, NotificationKind.Approved, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct), path,
             await DataAsync(db, assessment, ct, ("level", review.LevelCode ?? "—"), ("count", decision.Plan.Count.ToString(CultureInfo.InvariantCulture))),
             $"approved:{review.Id}", ct);
