@@ -29,6 +29,8 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<UnlockedQuestion> UnlockedQuestions => Set<UnlockedQuestion>();
     public DbSet<CorrectiveEvidence> CorrectiveEvidence => Set<CorrectiveEvidence>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Distinctive> Distinctives => Set<Distinctive>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
