@@ -77,10 +77,16 @@ public sealed class CertifyWebFactory : WebApplicationFactory<Program>
         // Hangfire's DI registration hands out the process-wide JobStorage.Current, which the last factory to start
         // overwrites: factories running side by side would enqueue into another one's storage, disposed once its
         // class is done. Each factory gets a storage of its own on its own database.
-        builder.ConfigureTestServices(services => services.AddSingleton<JobStorage>(_ => _sqlServerConnectionString is null
-            ? new SQLiteStorage(Path.Combine(DataDirectory, "hangfire.db"), new SQLiteStorageOptions())
-            : new SqlServerStorage(_sqlServerConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })));
+        builder.ConfigureTestServices(services => services.AddSingleton(_ => CreateJobStorage()));
     }
+
+    /// <summary>
+    /// A new Hangfire storage on this factory's job database (the same SQLite file, or the same SQL Server database),
+    /// for a test that runs a Hangfire server of its own. Idle workers look for jobs every 100 ms.
+    /// </summary>
+    public JobStorage CreateJobStorage() => _sqlServerConnectionString is null
+        ? new SQLiteStorage(Path.Combine(DataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(100) })
+        : new SqlServerStorage(_sqlServerConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
