@@ -1,5 +1,6 @@
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
+using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Reviews;
@@ -28,6 +29,12 @@ public static class FeatureServices
         services.AddScoped<NotificationService>();
         services.AddTransient<ReviewDeadlineJob>();
         services.AddTransient<CorrectiveActionReminderJob>();
+        services.AddSingleton<DistinctiveUrls>();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddScoped<DistinctiveDocuments>();
+        services.AddScoped<CompanyDistinctiveService>();
+        services.AddTransient<IssueDistinctiveJob>();
+        services.AddTransient<DistinctiveReconcileJob>();
         return services;
     }
 }

@@ -12,6 +12,8 @@ public static class RecurringJobs
             "email-resend-unsent", job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
         recurring.AddOrUpdate<Features.Assessments.SubmissionReconcileJob>(
             "submissions-reconcile", job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
+        recurring.AddOrUpdate<Features.Distinctives.DistinctiveReconcileJob>(
+            "distinctives-reconcile", job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
 
         // 14:00 UTC is 08:00 in Mexico City: reminders arrive at the start of the working day.
         recurring.AddOrUpdate<Features.Reviews.ReviewDeadlineJob>(

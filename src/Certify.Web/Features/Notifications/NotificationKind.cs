@@ -41,4 +41,7 @@ public enum NotificationKind
 
     /// <summary>To the program admins: a corrective action is overdue.</summary>
     FindingOverdue,
+
+    /// <summary>To the company: the distinctive was issued; certificate and credential are ready.</summary>
+    DistinctiveIssued,
 }

@@ -10,8 +10,10 @@ using Certify.Domain.Scoring;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
+using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Tenancy;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Reviews;
@@ -28,6 +30,7 @@ public sealed class ReviewService(
     TenantAccess access,
     QuestionnaireRegistry registry,
     Notifier notifier,
+    IBackgroundJobClient jobs,
     TimeProvider clock)
 {
     public const int MaxTextLength = 2000;
@@ -516,7 +519,15 @@ public sealed class ReviewService(
         var emails = await notifier.StageAsync(db, NotificationKind.Approved, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct), path,
             await DataAsync(db, assessment, ct, ("level", review.LevelCode ?? "—"), ("count", decision.Plan.Count.ToString(CultureInfo.InvariantCulture))),
             $"approved:{review.Id}", ct);
-        return await SaveAndDispatchAsync(db, emails, ct);
+        var saved = await SaveAndDispatchAsync(db, emails, ct);
+        if (saved.Outcome == ReviewOutcome.Done)
+        {
+            // The job decides whether there is a distinctive to issue (no level, none); the reconcile job covers a crash here.
+            var assessmentId = assessment.Id;
+            jobs.Enqueue<IssueDistinctiveJob>(job => job.RunAsync(assessmentId, CancellationToken.None));
+        }
+
+        return saved;
     }
 
     private sealed record PendingContext(ReviewContext? Context, ReviewResult? Failure);
