@@ -2,9 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Certify.Data;
 using Certify.Data.Entities;
+using Certify.Domain.Assessments;
 using Certify.Domain.Companies;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
+using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -51,17 +53,24 @@ public sealed class DatabaseSeeder(
             await roles.CreateAsync(new IdentityRole(CertifyClaims.PlatformAdminRole));
         }
 
+        DemoSeed? demo = null;
         if (options.Value.Demo && environment.IsDevelopment())
         {
-            await SeedDemoAsync(scope.ServiceProvider, ct);
+            demo = await SeedDemoAsync(scope.ServiceProvider, ct);
         }
 
         // After the demo bodies exist, so demo programs find their certifying body.
         var db = scope.ServiceProvider.GetRequiredService<CertifyDbContext>();
         await scope.ServiceProvider.GetRequiredService<QuestionnaireRegistry>().LoadAsync(db, SeedPaths.Root(configuration), clock, ct);
+
+        // After the programs are loaded: issuing reads their levels.
+        if (demo is not null)
+        {
+            await SeedDemoDistinctivesAsync(scope.ServiceProvider, demo, ct);
+        }
     }
 
-    private async Task SeedDemoAsync(IServiceProvider scoped, CancellationToken ct)
+    private async Task<DemoSeed> SeedDemoAsync(IServiceProvider scoped, CancellationToken ct)
     {
         var file = Path.Combine(SeedPaths.Root(configuration), "demo", "demo.json");
         await using var stream = File.OpenRead(file);
@@ -143,13 +152,139 @@ public sealed class DatabaseSeeder(
 
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Demo data loaded from {File}: {Users} accounts", file, demo.Users.Count);
+        return demo;
+    }
+
+    /// <summary>
+    /// Issued demo distinctives, so the registry is alive from the first start: for each entry an approved assessment
+    /// of the company, issued by the issuance job itself on a clock set back to the day of issue, then suspended or
+    /// revoked as the entry says (an expired one is simply issued long enough ago). Entries whose company already has
+    /// a distinctive in the program are left as they are.
+    /// </summary>
+    private async Task SeedDemoDistinctivesAsync(IServiceProvider scoped, DemoSeed demo, CancellationToken ct)
+    {
+        var dbFactory = scoped.GetRequiredService<IDbContextFactory<CertifyDbContext>>();
+        var now = clock.GetUtcNow();
+        foreach (var entry in demo.Distinctives ?? [])
+        {
+            var issuedAt = now.AddDays(-entry.IssuedDaysAgo);
+            int assessmentId;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var companyId = await db.Companies.Where(c => c.Rfc == entry.Company).Select(c => c.Id).SingleAsync(ct);
+                var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.Code == entry.Program, ct);
+                if (program is null)
+                {
+                    logger.LogWarning("Demo distinctive for {Company} skipped: program {Program} is not loaded", entry.Company, entry.Program);
+                    continue;
+                }
+
+                if (await db.Distinctives.AnyAsync(d => d.CompanyId == companyId && d.ProgramId == program.Id, ct))
+                {
+                    continue;
+                }
+
+                assessmentId = await db.Assessments
+                    .Where(a => a.CompanyId == companyId && a.ProgramId == program.Id && a.State == AssessmentState.Approved)
+                    .Select(a => a.Id).FirstOrDefaultAsync(ct);
+                if (assessmentId == 0)
+                {
+                    assessmentId = await AddApprovedAssessmentAsync(db, companyId, program, entry, issuedAt, ct);
+                }
+            }
+
+            try
+            {
+                await ActivatorUtilities.CreateInstance<IssueDistinctiveJob>(scoped, new FixedClock(issuedAt)).RunAsync(assessmentId, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Demo data must not stop the app; the reconcile job finishes an issuance that failed half-way.
+                logger.LogWarning(e, "Demo distinctive for {Company} was not completed", entry.Company);
+            }
+
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                var distinctives = db.Distinctives.Where(d => d.AssessmentId == assessmentId);
+                var changed = issuedAt.AddDays(30);
+                if (entry.Status == DemoDistinctiveStatus.Suspended)
+                {
+                    await distinctives.Where(d => d.SuspendedAt == null).ExecuteUpdateAsync(u => u
+                        .SetProperty(d => d.SuspendedAt, changed).SetProperty(d => d.StatusReason, entry.Reason).SetProperty(d => d.Version, Guid.NewGuid()), ct);
+                }
+                else if (entry.Status == DemoDistinctiveStatus.Revoked)
+                {
+                    await distinctives.Where(d => d.RevokedAt == null).ExecuteUpdateAsync(u => u
+                        .SetProperty(d => d.RevokedAt, changed).SetProperty(d => d.StatusReason, entry.Reason).SetProperty(d => d.Version, Guid.NewGuid()), ct);
+                }
+            }
+        }
+    }
+
+    /// <summary>An assessment approved at <paramref name="approvedAt"/> with the entry's level, as an auditor would leave it.</summary>
+    private static async Task<int> AddApprovedAssessmentAsync(
+        CertifyDbContext db, int companyId, CertificationProgram program, DemoDistinctive entry, DateTimeOffset approvedAt, CancellationToken ct)
+    {
+        var owner = await db.CompanyMemberships.Where(m => m.CompanyId == companyId).OrderBy(m => m.Id).Select(m => m.UserId).FirstOrDefaultAsync(ct);
+        var auditor = await db.BodyMemberships
+            .Where(m => m.CertifyingBodyId == program.CertifyingBodyId && m.Role == BodyRole.Auditor && m.Active)
+            .OrderBy(m => m.Id).Select(m => m.UserId).FirstOrDefaultAsync(ct);
+        var assessment = new Assessment
+        {
+            CompanyId = companyId,
+            ProgramId = program.Id,
+            QuestionnaireVersionId = program.QuestionnaireVersionId,
+            State = AssessmentState.Approved,
+            CreatedAt = approvedAt.AddDays(-30),
+            CreatedByUserId = owner ?? "seed",
+            SubmittedAt = approvedAt.AddDays(-10),
+            SubmittedByUserId = owner,
+            SubmissionCount = 1,
+            Version = Guid.NewGuid(),
+        };
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync(ct);
+        db.Reviews.Add(new Review
+        {
+            AssessmentId = assessment.Id,
+            SubmissionNumber = 1,
+            AuditorUserId = auditor,
+            DueOn = DateOnly.FromDateTime(approvedAt.UtcDateTime),
+            CreatedAt = approvedAt.AddDays(-10),
+            AssignedAt = approvedAt.AddDays(-10),
+            DecidedAt = approvedAt,
+            DecidedByUserId = auditor,
+            AuditorScore = entry.Score,
+            LevelCode = entry.Level,
+        });
+        await db.SaveChangesAsync(ct);
+        return assessment.Id;
+    }
+
+    /// <summary>The clock the demo issuance runs on: the day each demo distinctive was issued.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private sealed record DemoSeed(
         string Password,
         List<DemoBody> CertifyingBodies,
         List<CompanyForm> Companies,
-        List<DemoUser> Users);
+        List<DemoUser> Users,
+        List<DemoDistinctive>? Distinctives = null);
+
+    private enum DemoDistinctiveStatus { Active, Suspended, Revoked, Expired }
+
+    /// <summary>A demo distinctive; <see cref="DemoDistinctiveStatus.Expired"/> comes from issuing it long enough ago.</summary>
+    private sealed record DemoDistinctive(
+        string Company,
+        string Program,
+        string Level,
+        decimal Score,
+        int IssuedDaysAgo,
+        DemoDistinctiveStatus Status,
+        string? Reason = null);
 
     private sealed record DemoBody(string Slug, string Name);
 
