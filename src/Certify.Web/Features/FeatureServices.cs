@@ -1,5 +1,6 @@
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
+using Certify.Web.Features.CertifyingBodies;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
@@ -25,6 +26,7 @@ public static class FeatureServices
         services.AddTransient<RouteSubmissionJob>();
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<ProgramSettingsService>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationService>();
         services.AddTransient<ReviewDeadlineJob>();

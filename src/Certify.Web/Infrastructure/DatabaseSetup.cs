@@ -7,6 +7,8 @@ public enum DatabaseProvider { Sqlite, SqlServer }
 
 public static class DatabaseSetup
 {
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
+
     public static DatabaseProvider Provider(IConfiguration configuration) =>
         Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider)
             ? provider
@@ -33,7 +35,8 @@ public static class DatabaseSetup
                     options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly("Certify.Migrations.SqlServer"));
                     break;
                 default:
-                    options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite"));
+                    options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite"))
+                        .AddInterceptors(BusyTimeout);
                     break;
             }
         });

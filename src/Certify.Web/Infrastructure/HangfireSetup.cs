@@ -45,6 +45,8 @@ public static class HangfireSetup
                 config.UseSQLiteStorage(file, new SQLiteStorageOptions
                 {
                     QueuePollInterval = options.SqliteQueuePollInterval,
+                    // The default rollback journal syncs the file several times per job; WAL commits with one append.
+                    JournalMode = SQLiteStorageOptions.JournalModes.WAL,
                     // A job interrupted by a crash is picked up again after this; jobs are idempotent.
                     InvisibilityTimeout = TimeSpan.FromMinutes(5),
                 });

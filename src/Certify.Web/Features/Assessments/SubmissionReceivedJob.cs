@@ -21,7 +21,7 @@ public sealed class SubmissionReceivedJob(
     IDbContextFactory<CertifyDbContext> dbFactory,
     QuestionnaireRegistry registry,
     EmailOutbox outbox,
-    IBackgroundJobClient jobs,
+    RouteSubmissionJob router,
     IConfiguration configuration,
     TimeProvider clock)
 {
@@ -48,8 +48,9 @@ public sealed class SubmissionReceivedJob(
             }
         }
 
-        // Routing needs the snapshot's critical failures, and must not wait on the e-mails to the admins.
-        jobs.Enqueue<RouteSubmissionJob>(job => job.RunAsync(assessmentId, CancellationToken.None));
+        // Routing needs the snapshot's critical failures and must not wait on the e-mails to the admins. It runs here
+        // rather than as a job of its own: one job fewer per submission, and a failure retries this (idempotent) job.
+        await router.RunAsync(assessmentId, ct);
 
         if (snapshot.NotifiedAt is not null)
         {

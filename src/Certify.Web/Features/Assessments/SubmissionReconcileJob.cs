@@ -13,7 +13,7 @@ namespace Certify.Web.Features.Assessments;
 /// </summary>
 public sealed class SubmissionReconcileJob(IDbContextFactory<CertifyDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider clock)
 {
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
 
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(CancellationToken ct)
@@ -30,11 +30,12 @@ public sealed class SubmissionReconcileJob(IDbContextFactory<CertifyDbContext> d
             jobs.Enqueue<SubmissionReceivedJob>(job => job.RunAsync(id, CancellationToken.None));
         }
 
-        // Without a snapshot routing cannot run yet; the submission job above enqueues it once the snapshot exists.
+        // Without a snapshot routing cannot run yet; the submission job above routes it once the snapshot exists. A review
+        // left unassigned (nobody eligible, or a crash before the assignment) is routed again, and finds new auditors.
         var unrouted = await db.Assessments
             .Where(a => a.State == AssessmentState.Submitted && a.SubmittedAt < cutoff)
             .Where(a => db.AssessmentSnapshots.Any(s => s.AssessmentId == a.Id && s.SubmissionNumber == a.SubmissionCount && s.NotifiedAt != null))
-            .Where(a => !db.Reviews.Any(r => r.AssessmentId == a.Id && r.SubmissionNumber == a.SubmissionCount))
+            .Where(a => !db.Reviews.Any(r => r.AssessmentId == a.Id && r.SubmissionNumber == a.SubmissionCount && r.AuditorUserId != null && r.EmailedAt != null))
             .Select(a => a.Id)
             .ToListAsync(ct);
         foreach (var id in unrouted)

@@ -147,9 +147,11 @@ public sealed class RoutingTests(CertifyWebFactory factory) : IClassFixture<Cert
     }
 
     [Fact]
-    public async Task SubmissionReceivedJob_Run_EnqueuesRoutingForTheSubmission()
+    public async Task SubmissionReceivedJob_Run_RoutesTheSubmissionWithoutAnotherJob()
     {
-        var (_, id) = await SubmittedAsync("Ruta Encolada", receive: false);
+        await DeactivateAuditorsAsync();
+        var auditor = await AddAuditorAsync();
+        var (_, id) = await SubmittedAsync("Ruta Directa", receive: false);
         var jobs = new RecordingJobClient();
 
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -158,9 +160,8 @@ public sealed class RoutingTests(CertifyWebFactory factory) : IClassFixture<Cert
             await received.RunAsync(id, CancellationToken.None);
         }
 
-        var routing = Assert.Single(jobs.Created);
-        Assert.Equal(typeof(RouteSubmissionJob), routing.Type);
-        Assert.Equal(id, routing.Args[0]);
+        Assert.Equal(auditor.UserId, Assert.Single(await ReviewsAsync(id)).AuditorUserId);
+        Assert.DoesNotContain(jobs.Created, job => job.Type == typeof(RouteSubmissionJob));
     }
 
     [Fact]
