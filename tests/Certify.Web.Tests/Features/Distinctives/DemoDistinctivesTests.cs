@@ -1,0 +1,36 @@
+using Certify.Domain.Distinctives;
+using Certify.Web.Data;
+using Certify.Web.Features.Distinctives;
+using Certify.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Certify.Web.Tests.Features.Distinctives;
+
+/// <summary>The Development seed's living registry: one distinctive in each status, issued by the issuance job, once.</summary>
+public sealed class DemoDistinctivesTests(CertifyWebFactory factory) : IClassFixture<CertifyWebFactory>
+{
+    [Fact]
+    public async Task DemoSeed_IssuesActiveSuspendedRevokedAndExpiredDistinctives_OnceAcrossReseeds()
+    {
+        var before = await DemoAsync();
+
+        await factory.Services.GetRequiredService<DatabaseSeeder>().SeedAsync(CancellationToken.None);
+
+        var after = await DemoAsync();
+        Assert.Equal(4, before.Count);
+        Assert.Equal(before.Select(d => d.Id), after.Select(d => d.Id));
+        var now = DateTimeOffset.UtcNow;
+        var statuses = after.Select(d => DistinctiveFacts.Status(d.RevokedAt, d.SuspendedAt, d.ValidFrom, d.ValidUntil, now)).ToList();
+        Assert.Contains(DistinctiveStatus.Active, statuses);
+        Assert.Contains(DistinctiveStatus.Suspended, statuses);
+        Assert.Contains(DistinctiveStatus.Revoked, statuses);
+        Assert.Contains(DistinctiveStatus.Expired, statuses);
+        Assert.All(after, d => Assert.NotNull(d.PdfStorageKey));
+        Assert.All(after.Where((_, i) => statuses[i] is DistinctiveStatus.Suspended or DistinctiveStatus.Revoked),
+            d => Assert.False(string.IsNullOrWhiteSpace(d.StatusReason)));
+    }
+
+    private Task<List<Certify.Data.Entities.Distinctive>> DemoAsync() =>
+        factory.WithDbAsync(db => db.Distinctives.AsNoTracking().Where(d => d.LegalName.Contains("Demo")).OrderBy(d => d.Id).ToListAsync());
+}
