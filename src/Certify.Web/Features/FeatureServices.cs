@@ -1,6 +1,7 @@
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.CertifyingBodies;
+using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Reviews;
@@ -26,6 +27,7 @@ public static class FeatureServices
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ProgramSettingsService>();
+        services.AddTransient<DistinctiveExpiryJob>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationService>();
         services.AddTransient<ReviewDeadlineJob>();

@@ -41,4 +41,7 @@ public enum NotificationKind
 
     /// <summary>To the program admins: a corrective action is overdue.</summary>
     FindingOverdue,
+
+    /// <summary>To the company: its distinctive expires in 60, 30 or 7 days.</summary>
+    DistinctiveExpiring,
 }

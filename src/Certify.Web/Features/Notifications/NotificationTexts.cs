@@ -7,7 +7,7 @@ public sealed record NotificationText(string Title, string Body);
 
 /// <summary>
 /// Renders a notification from its kind and data. Data keys: <c>company</c>, <c>program</c>, <c>question</c>,
-/// <c>level</c>, <c>reason</c>, <c>due</c> (ISO date), <c>count</c>; a missing key renders as "—".
+/// <c>level</c>, <c>reason</c>, <c>number</c>, <c>due</c> (ISO date), <c>count</c>; a missing key renders as "—".
 /// </summary>
 public static class NotificationTexts
 {
@@ -47,6 +47,8 @@ public static class NotificationTexts
             (NotificationKind.FindingDueSoon, false) => new($"Acción correctiva por vencer: {V("question")}", $"La acción correctiva de la pregunta {V("question")} vence el {Due()}."),
             (NotificationKind.FindingOverdue, true) => new($"Corrective action overdue: {V("company")}", $"{V("company")} has not resolved the finding on question {V("question")}, due on {Due()}."),
             (NotificationKind.FindingOverdue, false) => new($"Acción correctiva vencida: {V("company")}", $"{V("company")} no ha resuelto el hallazgo de la pregunta {V("question")}, con vencimiento el {Due()}."),
+            (NotificationKind.DistinctiveExpiring, true) => new($"Distinctive expiring: {V("number")}", $"Your {V("program")} distinctive {V("number")} is valid until {Due()} ({V("count")} days left). Start the renewal assessment in time."),
+            (NotificationKind.DistinctiveExpiring, false) => new($"Distintivo por vencer: {V("number")}", $"Tu distintivo {V("program")} {V("number")} es vigente hasta el {Due()} (quedan {V("count")} días). Inicia a tiempo la evaluación de renovación."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this notification kind."),
         };
     }
