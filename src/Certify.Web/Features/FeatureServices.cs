@@ -2,6 +2,7 @@ using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.CertifyingBodies;
 using Certify.Web.Features.Distinctives;
+using Certify.Web.Features.Distinctives.Certificates;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Reviews;
@@ -32,6 +33,7 @@ public static class FeatureServices
         services.AddScoped<NotificationService>();
         services.AddTransient<ReviewDeadlineJob>();
         services.AddTransient<CorrectiveActionReminderJob>();
+        services.AddSingleton<ICertificateRenderer, PdfCertificateRenderer>();
         return services;
     }
 }
