@@ -2,6 +2,7 @@ using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.CertifyingBodies;
 using Certify.Web.Features.Distinctives;
+using Certify.Web.Features.Distinctives.Certificates;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Reviews;
@@ -27,6 +28,7 @@ public static class FeatureServices
         services.AddScoped<ReviewQueueService>();
         services.AddScoped<ReviewService>();
         services.AddScoped<ProgramSettingsService>();
+        services.AddTransient<DistinctiveExpiryJob>();
         services.AddScoped<Notifier>();
         services.AddScoped<NotificationService>();
         services.AddTransient<ReviewDeadlineJob>();
@@ -37,6 +39,7 @@ public static class FeatureServices
         services.AddScoped<CompanyDistinctiveService>();
         services.AddTransient<IssueDistinctiveJob>();
         services.AddTransient<DistinctiveReconcileJob>();
+        services.AddSingleton<ICertificateRenderer, PdfCertificateRenderer>();
         return services;
     }
 }

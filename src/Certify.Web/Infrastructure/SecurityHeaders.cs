@@ -11,6 +11,9 @@ public static class SecurityHeaders
         "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>Set in <see cref="HttpContext.Items"/> by an endpoint that sends its own CSP and framing headers.</summary>
+    public const string OwnPolicy = "Certify.OwnSecurityPolicy";
+
     public static IApplicationBuilder UseCertifySecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -18,19 +21,15 @@ public static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
 
-                // An endpoint that set its own, stricter policy (e.g. an inline evidence view) keeps it.
-                if (!headers.ContainsKey("Content-Security-Policy"))
+                // An endpoint that set its own, stricter policy (an inline evidence view) keeps it.
+                if (!context.Items.ContainsKey(OwnPolicy))
                 {
                     headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.XFrameOptions = "DENY";
                 }
 
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                if (!headers.ContainsKey("X-Frame-Options"))
-                {
-                    headers.XFrameOptions = "DENY";
-                }
-
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 return Task.CompletedTask;
             });

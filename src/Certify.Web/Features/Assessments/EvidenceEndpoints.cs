@@ -1,4 +1,5 @@
 using Certify.Domain.Evidence;
+using Certify.Web.Infrastructure;
 
 namespace Certify.Web.Features.Assessments;
 
@@ -27,6 +28,7 @@ public static class EvidenceEndpoints
 
             if (vista == "1" && EvidenceFiles.ViewableInline(file.Item.ContentType))
             {
+                context.Items[SecurityHeaders.OwnPolicy] = true;
                 context.Response.Headers.ContentSecurityPolicy = InlinePolicy;
                 context.Response.Headers.XFrameOptions = "SAMEORIGIN";
                 context.Response.Headers.CacheControl = "private, max-age=300";

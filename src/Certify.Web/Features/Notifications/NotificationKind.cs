@@ -44,4 +44,7 @@ public enum NotificationKind
 
     /// <summary>To the company: the distinctive was issued; certificate and credential are ready.</summary>
     DistinctiveIssued,
+
+    /// <summary>To the company: its distinctive expires in 60, 30 or 7 days.</summary>
+    DistinctiveExpiring,
 }

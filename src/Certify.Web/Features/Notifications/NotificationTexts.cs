@@ -7,7 +7,7 @@ public sealed record NotificationText(string Title, string Body);
 
 /// <summary>
 /// Renders a notification from its kind and data. Data keys: <c>company</c>, <c>program</c>, <c>question</c>,
-/// <c>level</c>, <c>number</c>, <c>reason</c>, <c>due</c> (ISO date), <c>count</c>; a missing key renders as "—".
+/// <c>level</c>, <c>reason</c>, <c>number</c>, <c>due</c> (ISO date), <c>count</c>; a missing key renders as "—".
 /// </summary>
 public static class NotificationTexts
 {
@@ -49,6 +49,8 @@ public static class NotificationTexts
             (NotificationKind.FindingOverdue, false) => new($"Acción correctiva vencida: {V("company")}", $"{V("company")} no ha resuelto el hallazgo de la pregunta {V("question")}, con vencimiento el {Due()}."),
             (NotificationKind.DistinctiveIssued, true) => new($"Distinctive issued: {V("program")}", $"Distinctive {V("number")}, level {V("level")}, has been issued. Download the certificate and the verifiable credential, and add the live badge to your website."),
             (NotificationKind.DistinctiveIssued, false) => new($"Distintivo emitido: {V("program")}", $"Se emitió el distintivo {V("number")}, nivel {V("level")}. Descarga el certificado y la credencial verificable, y agrega el sello en vivo a tu sitio web."),
+            (NotificationKind.DistinctiveExpiring, true) => new($"Distinctive expiring: {V("number")}", $"Your {V("program")} distinctive {V("number")} is valid until {Due()} ({V("count")} days left). Start the renewal assessment in time."),
+            (NotificationKind.DistinctiveExpiring, false) => new($"Distintivo por vencer: {V("number")}", $"Tu distintivo {V("program")} {V("number")} es vigente hasta el {Due()} (quedan {V("count")} días). Inicia a tiempo la evaluación de renovación."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this notification kind."),
         };
     }

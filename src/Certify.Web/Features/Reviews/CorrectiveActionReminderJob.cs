@@ -26,8 +26,6 @@ public sealed class CorrectiveActionReminderJob(
 
     private static readonly AssessmentState[] PlanStates = [AssessmentState.Approved, AssessmentState.Issued];
 
-    /// <summary>The company's page for answering the findings of an assessment.</summary>
-
     [AutomaticRetry(Attempts = 3)]
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(CancellationToken ct)

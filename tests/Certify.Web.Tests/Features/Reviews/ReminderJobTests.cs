@@ -128,7 +128,7 @@ public sealed class ReminderJobTests(CertifyWebFactory factory) : IClassFixture<
         }
 
         var reminder = await factory.WithDbAsync(db => db.Notifications.FirstAsync(n => n.UserId == member.UserId));
-        Assert.Equal($"/evaluaciones/{review.AssessmentId}/acciones", reminder.Url);
+        Assert.Equal($"/empresas/{review.Owner.CompanyId}/evaluaciones/{review.AssessmentId}/acciones", reminder.Url);
 
         clock.Advance(TimeSpan.FromDays(1));
         await RunFindingJobAsync(clock);
