@@ -65,7 +65,8 @@ public sealed class PdfCertificateRenderer : ICertificateRenderer
         document.Info.Subject = content.Number;
         document.Info.Keywords = $"{content.Number} {content.VerificationCode} {content.Rfc}";
         document.Info.Creator = "Certify";
-        // Fixed dates keep the same content rendering to the same bytes (apart from PDFsharp's document id).
+        // Dates from the content, not the clock: the same content renders to a file of the same size and layout;
+        // only PDFsharp's random document ids and font-subset tags differ between renders.
         var issued = content.FirstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         document.Info.CreationDate = issued;
         document.Info.ModificationDate = issued;

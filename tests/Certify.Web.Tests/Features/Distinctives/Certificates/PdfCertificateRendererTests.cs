@@ -3,6 +3,7 @@ using Certify.Domain.Questionnaires;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Distinctives.Certificates;
 using Microsoft.Extensions.DependencyInjection;
+using PdfSharp.Fonts;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Graphics.Colors;
@@ -121,6 +122,22 @@ public class PdfCertificateRendererTests
 
         Assert.NotEmpty(fonts);
         Assert.All(fonts, name => Assert.Contains("DejaVu Sans", name));
+        Assert.IsType<CertificateFontResolver>(GlobalFontSettings.FontResolver);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CertificateFontResolver_AnyFamily_IsServedFromTheAssemblyResources(bool bold)
+    {
+        var resolver = new CertificateFontResolver();
+
+        var face = resolver.ResolveTypeface("Arial", bold, isItalic: false);
+        var font = resolver.GetFont(face.FaceName);
+
+        Assert.NotNull(font);
+        // A TrueType font file starts with version 1.0 (0x00010000).
+        Assert.Equal(new byte[] { 0, 1, 0, 0 }, font.Take(4));
     }
 
     [Fact]
