@@ -5,6 +5,7 @@ using Certify.Web.Components.Account;
 using Certify.Web.Data;
 using Certify.Web.Features;
 using Certify.Web.Features.Assessments;
+using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Identity;
 using Certify.Web.Infrastructure;
@@ -108,6 +109,7 @@ builder.Services.AddTransient<ResendUnsentEmailsJob>();
 
 builder.Services.AddCertifyFileStore(builder.Configuration, paths);
 builder.Services.AddCertifyFeatures();
+builder.Services.AddDistinctiveApi(builder.Configuration);
 builder.Services.AddCertifySeeding(builder.Configuration);
 
 var app = builder.Build();
@@ -132,6 +134,10 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+
+// The limiter runs before the output cache, so answers served from the cache count against the client's limit too.
+app.UseRateLimiter();
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -139,6 +145,7 @@ app.MapCertifyHealthChecks();
 app.MapCultureSwitch();
 app.MapEvidenceEndpoints();
 app.MapNotificationEndpoints();
+app.MapDistinctiveApi();
 app.MapCertifyJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

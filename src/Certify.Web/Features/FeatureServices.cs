@@ -1,5 +1,6 @@
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
+using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Reviews;
@@ -28,6 +29,10 @@ public static class FeatureServices
         services.AddScoped<NotificationService>();
         services.AddTransient<ReviewDeadlineJob>();
         services.AddTransient<CorrectiveActionReminderJob>();
+        services.AddScoped<RegistryService>();
+        services.AddScoped<DistinctiveLookupService>();
+        services.AddScoped<DistinctiveCache>();
+        services.AddScoped<DistinctiveLifecycleService>();
         return services;
     }
 }

@@ -41,4 +41,13 @@ public enum NotificationKind
 
     /// <summary>To the program admins: a corrective action is overdue.</summary>
     FindingOverdue,
+
+    /// <summary>To the company: a program admin suspended its distinctive, with the reason.</summary>
+    DistinctiveSuspended,
+
+    /// <summary>To the company: a program admin lifted the suspension of its distinctive.</summary>
+    DistinctiveReinstated,
+
+    /// <summary>To the company: a program admin revoked its distinctive (final), with the reason.</summary>
+    DistinctiveRevoked,
 }

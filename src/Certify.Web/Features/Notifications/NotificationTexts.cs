@@ -7,7 +7,7 @@ public sealed record NotificationText(string Title, string Body);
 
 /// <summary>
 /// Renders a notification from its kind and data. Data keys: <c>company</c>, <c>program</c>, <c>question</c>,
-/// <c>level</c>, <c>reason</c>, <c>due</c> (ISO date), <c>count</c>; a missing key renders as "—".
+/// <c>level</c>, <c>number</c>, <c>reason</c>, <c>due</c> (ISO date), <c>count</c>; a missing key renders as "—".
 /// </summary>
 public static class NotificationTexts
 {
@@ -47,6 +47,12 @@ public static class NotificationTexts
             (NotificationKind.FindingDueSoon, false) => new($"Acción correctiva por vencer: {V("question")}", $"La acción correctiva de la pregunta {V("question")} vence el {Due()}."),
             (NotificationKind.FindingOverdue, true) => new($"Corrective action overdue: {V("company")}", $"{V("company")} has not resolved the finding on question {V("question")}, due on {Due()}."),
             (NotificationKind.FindingOverdue, false) => new($"Acción correctiva vencida: {V("company")}", $"{V("company")} no ha resuelto el hallazgo de la pregunta {V("question")}, con vencimiento el {Due()}."),
+            (NotificationKind.DistinctiveSuspended, true) => new($"Distinctive suspended: {V("number")}", $"The distinctive {V("number")} of {V("company")} ({V("program")}) was suspended. Reason: {V("reason")} The public verification page shows it as suspended until it is reinstated."),
+            (NotificationKind.DistinctiveSuspended, false) => new($"Distintivo suspendido: {V("number")}", $"El distintivo {V("number")} de {V("company")} ({V("program")}) fue suspendido. Motivo: {V("reason")} La página pública de verificación lo muestra como suspendido hasta que se reactive."),
+            (NotificationKind.DistinctiveReinstated, true) => new($"Distinctive reinstated: {V("number")}", $"The suspension of the distinctive {V("number")} of {V("company")} ({V("program")}) was lifted. Note: {V("reason")}"),
+            (NotificationKind.DistinctiveReinstated, false) => new($"Distintivo reactivado: {V("number")}", $"Se levantó la suspensión del distintivo {V("number")} de {V("company")} ({V("program")}). Nota: {V("reason")}"),
+            (NotificationKind.DistinctiveRevoked, true) => new($"Distinctive revoked: {V("number")}", $"The distinctive {V("number")} of {V("company")} ({V("program")}) was revoked; this is final. Reason: {V("reason")}"),
+            (NotificationKind.DistinctiveRevoked, false) => new($"Distintivo revocado: {V("number")}", $"El distintivo {V("number")} de {V("company")} ({V("program")}) fue revocado; es definitivo. Motivo: {V("reason")}"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this notification kind."),
         };
     }
