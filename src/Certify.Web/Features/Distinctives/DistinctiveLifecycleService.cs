@@ -57,7 +57,14 @@ public sealed class DistinctiveLifecycleService(
     public const int MaxReasonLength = 2000;
 
     /// <summary>The body's distinctives matching <paramref name="search"/> (name, RFC or number); null unless the user is a program admin there.</summary>
-    public async Task<BodyDistinctives?> ListAsync(int bodyId, ClaimsPrincipal user, string? search, CancellationToken ct)
+    public async Task<BodyDistinctives?> ListAsync(int bodyId, ClaimsPrincipal user, string? search, CancellationToken ct) =>
+        await ListAsync(bodyId, user, search, null, ct);
+
+    /// <summary>One of the body's distinctives, for the action panel; null unless it exists and the user is a program admin there.</summary>
+    public async Task<BodyDistinctiveRow?> FindAsync(int bodyId, long distinctiveId, ClaimsPrincipal user, CancellationToken ct) =>
+        (await ListAsync(bodyId, user, null, distinctiveId, ct))?.Rows.SingleOrDefault();
+
+    private async Task<BodyDistinctives?> ListAsync(int bodyId, ClaimsPrincipal user, string? search, long? distinctiveId, CancellationToken ct)
     {
         if (!await IsProgramAdminAsync(user, bodyId, ct))
         {
@@ -72,6 +79,11 @@ public sealed class DistinctiveLifecycleService(
         }
 
         var query = db.Distinctives.AsNoTracking().Where(d => d.CertifyingBodyId == bodyId);
+        if (distinctiveId is { } id)
+        {
+            query = query.Where(d => d.Id == id);
+        }
+
         if (!string.IsNullOrWhiteSpace(search))
         {
             var text = search.Trim();
