@@ -28,7 +28,7 @@ internal sealed class DistinctiveConfiguration : IEntityTypeConfiguration<Distin
         // those queries read, so SQLite answers them from the index without touching the wide rows (the credential).
         builder.HasIndex(d => new { d.LegalName, d.State, d.LevelCode, d.ProgramId, d.ValidUntil, d.ValidFrom, d.SuspendedAt, d.RevokedAt })
             .HasDatabaseName("IX_Distinctives_RegistryByName");
-        builder.HasIndex(d => new { d.State, d.LevelCode, d.ProgramId, d.ValidUntil, d.ValidFrom, d.SuspendedAt, d.RevokedAt })
+        builder.HasIndex(d => new { d.State, d.LevelCode, d.ProgramId, d.ValidUntil, d.ValidFrom, d.SuspendedAt, d.RevokedAt, d.LegalName })
             .HasDatabaseName("IX_Distinctives_RegistryFacets");
         builder.HasIndex(d => d.CompanyId);
         builder.Property(d => d.LevelCode).HasMaxLength(8);

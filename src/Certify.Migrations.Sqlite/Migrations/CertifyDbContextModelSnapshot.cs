@@ -695,11 +695,11 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId", "Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt")
-                        .HasDatabaseName("IX_Distinctives_RegistryFacets");
-
                     b.HasIndex("LegalName", "State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt")
                         .HasDatabaseName("IX_Distinctives_RegistryByName");
+
+                    b.HasIndex("State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt", "LegalName")
+                        .HasDatabaseName("IX_Distinctives_RegistryFacets");
 
                     b.ToTable("Distinctives");
                 });

@@ -161,8 +161,10 @@ public sealed class RegistryService(IDbContextFactory<CertifyDbContext> dbFactor
 
         if (filter.Program is not null)
         {
+            // "+ 0" keeps SQLite off the (ProgramId, Year, Sequence) index, which would fetch every wide row of a
+            // program; the covering registry indexes answer the filter from the index alone.
             var id = programId ?? -1;
-            query = query.Where(d => d.ProgramId == id);
+            query = query.Where(d => d.ProgramId + 0 == id);
         }
 
         if (filter.Level is { } level)

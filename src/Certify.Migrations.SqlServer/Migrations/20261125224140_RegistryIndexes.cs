@@ -26,7 +26,7 @@ namespace Certify.Migrations.SqlServer.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Distinctives_RegistryFacets",
                 table: "Distinctives",
-                columns: new[] { "State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt" });
+                columns: new[] { "State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt", "LegalName" });
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Certify.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CertifyDbContext))]
-    [Migration("20261125223046_RegistryIndexes")]
+    [Migration("20261125224133_RegistryIndexes")]
     partial class RegistryIndexes
     {
         /// <inheritdoc />
@@ -698,11 +698,11 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId", "Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt")
-                        .HasDatabaseName("IX_Distinctives_RegistryFacets");
-
                     b.HasIndex("LegalName", "State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt")
                         .HasDatabaseName("IX_Distinctives_RegistryByName");
+
+                    b.HasIndex("State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt", "LegalName")
+                        .HasDatabaseName("IX_Distinctives_RegistryFacets");
 
                     b.ToTable("Distinctives");
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Certify.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CertifyDbContext))]
-    [Migration("20261125223255_RegistryIndexes")]
+    [Migration("20261125224140_RegistryIndexes")]
     partial class RegistryIndexes
     {
         /// <inheritdoc />
@@ -727,11 +727,11 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.HasIndex("ProgramId", "Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt")
-                        .HasDatabaseName("IX_Distinctives_RegistryFacets");
-
                     b.HasIndex("LegalName", "State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt")
                         .HasDatabaseName("IX_Distinctives_RegistryByName");
+
+                    b.HasIndex("State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt", "LegalName")
+                        .HasDatabaseName("IX_Distinctives_RegistryFacets");
 
                     b.ToTable("Distinctives");
                 });
