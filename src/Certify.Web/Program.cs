@@ -109,6 +109,7 @@ builder.Services.AddTransient<ResendUnsentEmailsJob>();
 
 builder.Services.AddCertifyFileStore(builder.Configuration, paths);
 builder.Services.AddCertifyFeatures();
+builder.Services.AddDistinctiveApi(builder.Configuration);
 builder.Services.AddCertifySeeding(builder.Configuration);
 
 var app = builder.Build();
@@ -133,6 +134,10 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
+
+// The limiter runs before the output cache, so answers served from the cache count against the client's limit too.
+app.UseRateLimiter();
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -141,6 +146,7 @@ app.MapCultureSwitch();
 app.MapEvidenceEndpoints();
 app.MapNotificationEndpoints();
 app.MapDistinctiveDocumentEndpoints();
+app.MapDistinctiveApi();
 app.MapCertifyJobsDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();

@@ -22,8 +22,14 @@ internal sealed class DistinctiveConfiguration : IEntityTypeConfiguration<Distin
         builder.Property(d => d.LegalName).HasMaxLength(300);
         builder.Property(d => d.Rfc).HasMaxLength(13);
         builder.HasIndex(d => d.Rfc);
-        builder.HasIndex(d => d.LegalName);
-        builder.HasIndex(d => new { d.State, d.LevelCode });
+
+        // The public registry (RegistryIndexes): the list is ordered by name and filtered by state, level, program and
+        // the dates that derive the status; the facet counts group by state and level. Both indexes carry every column
+        // those queries read, so SQLite answers them from the index without touching the wide rows (the credential).
+        builder.HasIndex(d => new { d.LegalName, d.State, d.LevelCode, d.ProgramId, d.ValidUntil, d.ValidFrom, d.SuspendedAt, d.RevokedAt })
+            .HasDatabaseName("IX_Distinctives_RegistryByName");
+        builder.HasIndex(d => new { d.State, d.LevelCode, d.ProgramId, d.ValidUntil, d.ValidFrom, d.SuspendedAt, d.RevokedAt, d.LegalName })
+            .HasDatabaseName("IX_Distinctives_RegistryFacets");
         builder.HasIndex(d => d.CompanyId);
         builder.Property(d => d.LevelCode).HasMaxLength(8);
         builder.Property(d => d.Score).HasPrecision(5, 2);

@@ -710,8 +710,6 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("LegalName");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -723,10 +721,14 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.HasIndex("CertifyingBodyId", "StatusListIndex")
                         .IsUnique();
 
-                    b.HasIndex("State", "LevelCode");
-
                     b.HasIndex("ProgramId", "Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("LegalName", "State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt")
+                        .HasDatabaseName("IX_Distinctives_RegistryByName");
+
+                    b.HasIndex("State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt", "LegalName")
+                        .HasDatabaseName("IX_Distinctives_RegistryFacets");
 
                     b.ToTable("Distinctives");
                 });

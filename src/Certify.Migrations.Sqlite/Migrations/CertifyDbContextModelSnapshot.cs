@@ -681,8 +681,6 @@ namespace Certify.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CompanyId");
 
-                    b.HasIndex("LegalName");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -694,10 +692,14 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.HasIndex("CertifyingBodyId", "StatusListIndex")
                         .IsUnique();
 
-                    b.HasIndex("State", "LevelCode");
-
                     b.HasIndex("ProgramId", "Year", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("LegalName", "State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt")
+                        .HasDatabaseName("IX_Distinctives_RegistryByName");
+
+                    b.HasIndex("State", "LevelCode", "ProgramId", "ValidUntil", "ValidFrom", "SuspendedAt", "RevokedAt", "LegalName")
+                        .HasDatabaseName("IX_Distinctives_RegistryFacets");
 
                     b.ToTable("Distinctives");
                 });

@@ -40,6 +40,10 @@ public static class FeatureServices
         services.AddTransient<IssueDistinctiveJob>();
         services.AddTransient<DistinctiveReconcileJob>();
         services.AddSingleton<ICertificateRenderer, PdfCertificateRenderer>();
+        services.AddScoped<RegistryService>();
+        services.AddScoped<DistinctiveLookupService>();
+        services.AddScoped<DistinctiveCache>();
+        services.AddScoped<DistinctiveLifecycleService>();
         return services;
     }
 }

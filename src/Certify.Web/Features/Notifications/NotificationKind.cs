@@ -47,4 +47,13 @@ public enum NotificationKind
 
     /// <summary>To the company: its distinctive expires in 60, 30 or 7 days.</summary>
     DistinctiveExpiring,
+
+    /// <summary>To the company: a program admin suspended its distinctive, with the reason.</summary>
+    DistinctiveSuspended,
+
+    /// <summary>To the company: a program admin lifted the suspension of its distinctive.</summary>
+    DistinctiveReinstated,
+
+    /// <summary>To the company: a program admin revoked its distinctive (final), with the reason.</summary>
+    DistinctiveRevoked,
 }

@@ -8,6 +8,7 @@ public sealed record NotificationText(string Title, string Body);
 /// <summary>
 /// Renders a notification from its kind and data. Data keys: <c>company</c>, <c>program</c>, <c>question</c>,
 /// <c>level</c>, <c>reason</c>, <c>number</c>, <c>due</c> (ISO date), <c>count</c>; a missing key renders as "—".
+/// <c>level</c>, <c>number</c>, <c>reason</c>, <c>due</c> (ISO date), <c>count</c>; a missing key renders as "—".
 /// </summary>
 public static class NotificationTexts
 {
@@ -51,6 +52,12 @@ public static class NotificationTexts
             (NotificationKind.DistinctiveIssued, false) => new($"Distintivo emitido: {V("program")}", $"Se emitió el distintivo {V("number")}, nivel {V("level")}. Descarga el certificado y la credencial verificable, y agrega el sello en vivo a tu sitio web."),
             (NotificationKind.DistinctiveExpiring, true) => new($"Distinctive expiring: {V("number")}", $"Your {V("program")} distinctive {V("number")} is valid until {Due()} ({V("count")} days left). Start the renewal assessment in time."),
             (NotificationKind.DistinctiveExpiring, false) => new($"Distintivo por vencer: {V("number")}", $"Tu distintivo {V("program")} {V("number")} es vigente hasta el {Due()} (quedan {V("count")} días). Inicia a tiempo la evaluación de renovación."),
+            (NotificationKind.DistinctiveSuspended, true) => new($"Distinctive suspended: {V("number")}", $"The distinctive {V("number")} of {V("company")} ({V("program")}) was suspended. Reason: {V("reason")} The public verification page shows it as suspended until it is reinstated."),
+            (NotificationKind.DistinctiveSuspended, false) => new($"Distintivo suspendido: {V("number")}", $"El distintivo {V("number")} de {V("company")} ({V("program")}) fue suspendido. Motivo: {V("reason")} La página pública de verificación lo muestra como suspendido hasta que se reactive."),
+            (NotificationKind.DistinctiveReinstated, true) => new($"Distinctive reinstated: {V("number")}", $"The suspension of the distinctive {V("number")} of {V("company")} ({V("program")}) was lifted. Note: {V("reason")}"),
+            (NotificationKind.DistinctiveReinstated, false) => new($"Distintivo reactivado: {V("number")}", $"Se levantó la suspensión del distintivo {V("number")} de {V("company")} ({V("program")}). Nota: {V("reason")}"),
+            (NotificationKind.DistinctiveRevoked, true) => new($"Distinctive revoked: {V("number")}", $"The distinctive {V("number")} of {V("company")} ({V("program")}) was revoked; this is final. Reason: {V("reason")}"),
+            (NotificationKind.DistinctiveRevoked, false) => new($"Distintivo revocado: {V("number")}", $"El distintivo {V("number")} de {V("company")} ({V("program")}) fue revocado; es definitivo. Motivo: {V("reason")}"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this notification kind."),
         };
     }

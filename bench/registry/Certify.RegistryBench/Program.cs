@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Globalization;
+using Certify.Data;
+using Certify.Data.Entities;
+using Certify.Domain.Assessments;
+using Certify.Domain.Companies;
+using Certify.Domain.Distinctives;
+using Certify.Web.Features.Assessments;
+using Certify.Web.Features.Distinctives;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+// Usage:
+//   registry <folder> [count]   seed <count> (100,000) distinctives into a new SQLite file in <folder>, then time registry searches
+//   seed-one <dataDirectory>     add one active distinctive to the app's certify.db there (demo seed loaded) and print its code
+var mode = args.ElementAtOrDefault(0);
+var folder = Path.GetFullPath(args.ElementAtOrDefault(1) ?? throw new ArgumentException("usage: registry <folder> [count] | seed-one <dataDirectory>"));
+var seedRoot = Path.Combine(FindRoot(), "seed");
+
+switch (mode)
+{
+    case "registry":
+        await RegistryAsync(folder, int.Parse(args.ElementAtOrDefault(2) ?? "100000", CultureInfo.InvariantCulture), seedRoot);
+        break;
+    case "seed-one":
+        await SeedOneAsync(folder);
+        break;
+    default:
+        throw new ArgumentException($"unknown mode '{mode}'");
+}
+
+static async Task RegistryAsync(string folder, int count, string seedRoot)
+{
+    Directory.CreateDirectory(folder);
+    var dbPath = Path.Combine(folder, "registry.db");
+    File.Delete(dbPath);
+    await using var services = new ServiceCollection()
+        .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+        .AddSingleton(TimeProvider.System)
+        .AddDbContextFactory<CertifyDbContext>(options => options.UseSqlite(
+            $"Data Source={dbPath};Cache=Shared", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite")))
+        .AddSingleton<QuestionnaireRegistry>()
+        .AddScoped<RegistryService>()
+        .BuildServiceProvider();
+    var factory = services.GetRequiredService<IDbContextFactory<CertifyDbContext>>();
+
+    var seedClock = Stopwatch.StartNew();
+    await using (var db = await factory.CreateDbContextAsync())
+    {
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await db.Database.MigrateAsync();
+        db.CertifyingBodies.Add(new CertifyingBody { Slug = "capb-demo", Name = "Cámara de prueba", CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        await services.GetRequiredService<QuestionnaireRegistry>().LoadAsync(db, seedRoot, TimeProvider.System, CancellationToken.None);
+    }
+
+    await SeedAsync(factory, count);
+    Console.WriteLine($"seeded {count:N0} distinctives in {seedClock.Elapsed.TotalSeconds:F1} s ({new FileInfo(dbPath).Length / 1048576.0:F0} MB)");
+
+    var searches = new (string Name, RegistryFilter Filter)[]
+    {
+        ("all, page 1", new RegistryFilter()),
+        ("all, page 200", new RegistryFilter(Page: 200)),
+        ("state", new RegistryFilter(State: MexicanState.Guanajuato)),
+        ("status vigente", new RegistryFilter(Status: DistinctiveStatus.Active)),
+        ("status revocado", new RegistryFilter(Status: DistinctiveStatus.Revoked)),
+        ("state + level + vigente", new RegistryFilter(State: MexicanState.Jalisco, Level: "A", Status: DistinctiveStatus.Active)),
+        ("program + level", new RegistryFilter(Program: "DRL-AUTO", Level: "B")),
+        ("name contains", new RegistryFilter(Query: "troqueles")),
+        ("name + state", new RegistryFilter(Query: "moldes", State: MexicanState.Queretaro)),
+        ("rfc prefix", new RegistryFilter(Query: "TRO0001")),
+        ("no match", new RegistryFilter(Query: "zzzz inexistente")),
+    };
+    const int warmup = 5;
+    const int runs = 60;
+    var all = new List<double>();
+    Console.WriteLine($"{"search",-26} {"rows",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+    foreach (var (name, filter) in searches)
+    {
+        var times = new List<double>();
+        RegistryResult? last = null;
+        for (var i = 0; i < warmup + runs; i++)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var registry = scope.ServiceProvider.GetRequiredService<RegistryService>();
+            var watch = Stopwatch.StartNew();
+            last = await registry.SearchAsync(filter, CancellationToken.None);
+            watch.Stop();
+            if (i >= warmup)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        all.AddRange(times);
+        Console.WriteLine($"{name,-26} {last!.Total,8:N0} {Percentile(times, 50),8:F1} {Percentile(times, 95),8:F1} {times.Max(),8:F1}");
+    }
+
+    Console.WriteLine($"ALL searches ({all.Count}): p50 {Percentile(all, 50):F1} ms, p95 {Percentile(all, 95):F1} ms, max {all.Max():F1} ms");
+}
+
+static async Task SeedAsync(IDbContextFactory<CertifyDbContext> factory, int count)
+{
+    string[] first = ["Autopartes", "Troqueles", "Moldes", "Forjas", "Arneses", "Plásticos", "Frenos", "Componentes", "Fundiciones", "Estampados"];
+    string[] second = ["del Bajío", "del Norte", "de Occidente", "Industriales", "Automotrices", "de Precisión", "Mexicanos", "del Centro"];
+    string[] levels = ["A", "B", "C"];
+    var random = new Random(42);
+    var now = DateTimeOffset.UtcNow;
+    var credential = new string('x', 1400); // about the size of a real vc+jwt, so rows weigh what real ones do
+    await using var db = await factory.CreateDbContextAsync();
+    db.ChangeTracker.AutoDetectChangesEnabled = false;
+    var program = await db.Programs.SingleAsync();
+    const int companies = 2000;
+    var companyIds = new List<int>();
+    for (var c = 0; c < companies; c++)
+    {
+        var company = new Company
+        {
+            LegalName = $"Empresa {c}", Rfc = $"BEN{c:D6}AA1", Municipality = "León", State = MexicanState.Guanajuato, Workers = 100,
+            Tier = AutoPartsTier.Tier2, CreatedAt = now, UpdatedAt = now, Version = Guid.NewGuid(),
+        };
+        db.Companies.Add(company);
+        await db.SaveChangesAsync();
+        companyIds.Add(company.Id);
+    }
+
+    db.ChangeTracker.Clear();
+    const int batch = 5000;
+    for (var start = 0; start < count; start += batch)
+    {
+        var assessments = new List<Assessment>();
+        for (var i = start; i < Math.Min(count, start + batch); i++)
+        {
+            assessments.Add(new Assessment
+            {
+                CompanyId = companyIds[i % companies], ProgramId = program.Id, QuestionnaireVersionId = program.QuestionnaireVersionId,
+                State = AssessmentState.Approved, CreatedAt = now, CreatedByUserId = "bench", Version = Guid.NewGuid(),
+            });
+        }
+
+        db.Assessments.AddRange(assessments);
+        await db.SaveChangesAsync();
+        var index = start;
+        foreach (var assessment in assessments)
+        {
+            var name = $"{first[random.Next(first.Length)]} {second[random.Next(second.Length)]} {index:D6}, S.A. de C.V.";
+            var issued = now.AddDays(-random.Next(0, 700));
+            var roll = random.Next(100);
+            db.Distinctives.Add(new Distinctive
+            {
+                AssessmentId = assessment.Id, CompanyId = assessment.CompanyId, ProgramId = program.Id, CertifyingBodyId = program.CertifyingBodyId,
+                Number = $"DRL-AUTO-{2024 + (index % 3)}-{index:D6}", Year = 2024 + (index % 3), Sequence = index,
+                VerificationCode = VerificationCode.Generate().Value, LegalName = name,
+                Rfc = $"{name[..3].ToUpperInvariant()}{index:D7}A",
+                State = (MexicanState)(1 + random.Next(32)), LevelCode = levels[random.Next(3)], Score = 80, Topics = "SUB,LIB,IGU",
+                IssuedAt = issued, ValidFrom = issued,
+                ValidUntil = roll < 10 ? now.AddDays(-random.Next(1, 300)) : issued.AddMonths(24),
+                SuspendedAt = roll is >= 90 and < 95 ? now.AddDays(-3) : null,
+                RevokedAt = roll >= 95 ? now.AddDays(-2) : null,
+                StatusReason = roll >= 90 ? "Motivo de prueba" : null,
+                StatusListIndex = index, CredentialJwt = credential, SigningKeyId = "bench", Version = Guid.NewGuid(),
+            });
+            index++;
+        }
+
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+}
+
+static async Task SeedOneAsync(string dataDirectory)
+{
+    var options = new DbContextOptionsBuilder<CertifyDbContext>()
+        .UseSqlite($"Data Source={Path.Combine(dataDirectory, "certify.db")};Cache=Shared").Options;
+    await using var db = new CertifyDbContext(options);
+    var program = await db.Programs.FirstAsync();
+    var company = await db.Companies.OrderBy(c => c.Id).FirstAsync();
+    var now = DateTimeOffset.UtcNow;
+    var assessment = new Assessment
+    {
+        CompanyId = company.Id, ProgramId = program.Id, QuestionnaireVersionId = program.QuestionnaireVersionId,
+        State = AssessmentState.Approved, CreatedAt = now, CreatedByUserId = "bench", Version = Guid.NewGuid(),
+    };
+    db.Assessments.Add(assessment);
+    await db.SaveChangesAsync();
+    var code = VerificationCode.Generate();
+    db.Distinctives.Add(new Distinctive
+    {
+        AssessmentId = assessment.Id, CompanyId = company.Id, ProgramId = program.Id, CertifyingBodyId = program.CertifyingBodyId,
+        Number = "DRL-AUTO-2026-99999", Year = 2026, Sequence = 99999, VerificationCode = code.Value, LegalName = company.LegalName,
+        Rfc = company.Rfc, State = company.State, LevelCode = "A", Score = 95, Topics = "SUB,LIB,IGU", IssuedAt = now, ValidFrom = now.AddDays(-1),
+        ValidUntil = now.AddYears(2), StatusListIndex = 99999, CredentialJwt = "bench", SigningKeyId = "bench", Version = Guid.NewGuid(),
+    });
+    await db.SaveChangesAsync();
+    Console.WriteLine(code.Format());
+}
+
+static double Percentile(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}
+
+static string FindRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Certify.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new InvalidOperationException("Certify.sln not found above the program.");
+}
