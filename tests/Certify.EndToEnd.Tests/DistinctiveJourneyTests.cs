@@ -1,0 +1,93 @@
+using System.Globalization;
+using Certify.Data;
+using Certify.Data.Entities;
+using Certify.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Certify.EndToEnd.Tests;
+
+/// <summary>
+/// The public side of a distinctive on the demo seed: anyone searches the registry and opens an active distinctive;
+/// the program admin revokes it and the same public page then says Revocado with the date.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class DistinctiveJourneyTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
+{
+    private const string ProgramAdmin = "programa@capb.demo";
+    private const string DemoPassword = "Demo.Certify.2026";
+    private const string ActiveCompany = "Forjas de León";
+
+    [BrowserFact]
+    public async Task PublicSearch_OpensActiveDistinctive_AdminRevokes_PageSaysRevocado()
+    {
+        await using var visitor = await browser.NewSessionAsync(app.BaseUrl, output);
+        var page = visitor.Page;
+        await visitor.GotoAsync("registro");
+        await page.FillAsync("#registry-q", "Forjas");
+        await page.ClickAsync("#registry-search");
+        var table = page.Locator("[data-testid=registry-table]");
+        await Expect(table).ToContainTextAsync(ActiveCompany);
+        await Expect(table).ToContainTextAsync("Vigente");
+        await visitor.ScreenshotAsync("0-registry-search", fullPage: false);
+
+        await table.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(ActiveCompany) }).ClickAsync();
+        await Expect(page.Locator("[data-testid=verify-result]")).ToContainTextAsync("Vigente");
+        await Expect(page.Locator("[data-testid=verify-signature]")).ToHaveAttributeAsync("data-valid", "true");
+        var verifyUrl = page.Url;
+        await visitor.ScreenshotAsync("1-verify-active", fullPage: false);
+
+        var (bodyId, distinctiveId) = await WithDbAsync(async db =>
+        {
+            var d = await db.Distinctives.Where(x => x.LegalName.StartsWith(ActiveCompany)).Select(x => new { x.CertifyingBodyId, x.Id }).SingleAsync();
+            return (d.CertifyingBodyId, d.Id);
+        });
+        var key = await EnrolAuthenticatorAsync(ProgramAdmin);
+        await using var admin = await browser.NewSessionAsync(app.BaseUrl, output);
+        await admin.GotoAsync("Account/Login");
+        await admin.Page.FillAsync("#Input\\.Email", ProgramAdmin);
+        await admin.Page.FillAsync("#Input\\.Password", DemoPassword);
+        await admin.Page.ClickAsync("#login-submit");
+        await admin.Page.FillAsync("#Input\\.TwoFactorCode", Totp.Code(key, DateTimeOffset.UtcNow));
+        await admin.Page.ClickAsync("#login-2fa-submit");
+        await Expect(admin.Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/"));
+        await admin.GotoAsync($"organismos/{bodyId}/distintivos?id={distinctiveId}");
+        await admin.Page.FillAsync("#lifecycle-reason", "Incumplimiento grave confirmado por la inspección.");
+        await admin.Page.ClickAsync("#lifecycle-revoke");
+        await Expect(admin.Page.Locator("[data-testid=lifecycle-message]")).ToBeVisibleAsync();
+        await admin.ScreenshotAsync("2-admin-revoked", fullPage: false);
+
+        await page.GotoAsync(verifyUrl);
+        var result = page.Locator("[data-testid=verify-result]");
+        await Expect(result).ToContainTextAsync("Revocado");
+        var today = DateOnly.FromDateTime(Certify.Web.Features.Reviews.BodyCalendar.Local(DateTimeOffset.UtcNow).DateTime)
+            .ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("es-MX"));
+        await Expect(page.Locator("[data-testid=verify-status-detail]")).ToContainTextAsync(today);
+        await Expect(page.Locator("[data-testid=verify-status-detail]")).ToContainTextAsync("Incumplimiento grave");
+        await visitor.ScreenshotAsync("3-verify-revoked", fullPage: false);
+        Assert.NotNull(await WithDbAsync(db => db.Distinctives.Where(d => d.Id == distinctiveId).Select(d => d.RevokedAt).SingleAsync()));
+    }
+
+    private async Task<string> EnrolAuthenticatorAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<CertifyDbContext, Task<T>> query)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CertifyDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+}
