@@ -269,14 +269,12 @@ public sealed class AssessmentService(
         }
 
         var existing = await db.EvidenceFiles.CountAsync(e => e.AssessmentId == assessmentId && e.QuestionCode == questionCode, ct);
-        var check = EvidenceFiles.Check(buffer, fileName, existing, limits);
-        if (!check.Accepted)
+        var (check, saved) = await CheckAndStoreAsync(files, buffer, fileName, existing, limits, ct);
+        if (saved is not { } stored)
         {
             return new UploadResult(UploadOutcome.Rejected, check.Rejection);
         }
 
-        buffer.Position = 0;
-        var stored = await files.SaveAsync(buffer, EvidenceFiles.ExtensionOf(check.Type!.Value), ct);
         var row = new EvidenceFile
         {
             AssessmentId = assessmentId,
@@ -470,5 +468,22 @@ public sealed class AssessmentService(
 
         buffer.Position = 0;
         return buffer;
+    }
+
+    /// <summary>
+    /// Checks a buffered upload by its bytes (type, size, count) and, when accepted, stores it; the stored file is null
+    /// when the check refused it. Shared by answer evidence and corrective-action evidence.
+    /// </summary>
+    internal static async Task<(EvidenceCheck Check, StoredFile? Stored)> CheckAndStoreAsync(
+        IFileStore files, MemoryStream buffer, string fileName, int existing, EvidenceLimits limits, CancellationToken ct)
+    {
+        var check = EvidenceFiles.Check(buffer, fileName, existing, limits);
+        if (!check.Accepted)
+        {
+            return (check, null);
+        }
+
+        buffer.Position = 0;
+        return (check, await files.SaveAsync(buffer, EvidenceFiles.ExtensionOf(check.Type!.Value), ct));
     }
 }

@@ -96,14 +96,12 @@ public sealed class CorrectiveActionService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.CorrectiveEvidence.CountAsync(e => e.FindingId == findingId, ct);
-        var check = EvidenceFiles.Check(buffer, fileName, existing, limits);
-        if (!check.Accepted)
+        var (check, saved) = await AssessmentService.CheckAndStoreAsync(files, buffer, fileName, existing, limits, ct);
+        if (saved is not { } stored)
         {
             return new UploadResult(UploadOutcome.Rejected, check.Rejection);
         }
 
-        buffer.Position = 0;
-        var stored = await files.SaveAsync(buffer, EvidenceFiles.ExtensionOf(check.Type!.Value), ct);
         var row = new CorrectiveEvidence
         {
             FindingId = findingId,

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Assessments;
-using Certify.Domain.Questionnaires;
 using Certify.Domain.Scoring;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Reviews;
@@ -87,13 +86,7 @@ public sealed class SubmissionReceivedJob(
     private async Task<AssessmentSnapshot?> RecordAsync(CertifyDbContext db, Assessment assessment, CancellationToken ct)
     {
         var definition = registry.ForVersion(assessment.QuestionnaireVersionId);
-        var answers = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id && a.ValueJson != null)
-            .Select(a => new { a.QuestionCode, a.ValueJson }).ToListAsync(ct);
-        var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == assessment.Id)
-            .GroupBy(e => e.QuestionCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var sheet = new AnswerSheet(
-            answers.ToDictionary(a => a.QuestionCode, a => AnswerJson.Deserialize(a.ValueJson)!),
-            evidence.ToDictionary(e => e.Key, e => e.Count));
+        var sheet = await AnswerSheets.LoadAsync(db, assessment.Id, ct);
         var score = Scorer.Score(definition, sheet, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var snapshot = new AssessmentSnapshot
         {

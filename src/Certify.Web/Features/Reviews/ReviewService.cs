@@ -477,13 +477,7 @@ public sealed class ReviewService(
     {
         var findings = await CurrentFindingsAsync(db, assessment.Id, ct);
         var definition = registry.ForVersion(assessment.QuestionnaireVersionId);
-        var answers = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessment.Id && a.ValueJson != null)
-            .Select(a => new { a.QuestionCode, a.ValueJson }).ToListAsync(ct);
-        var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == assessment.Id)
-            .GroupBy(e => e.QuestionCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var sheet = new AnswerSheet(
-            answers.ToDictionary(a => a.QuestionCode, a => AnswerJson.Deserialize(a.ValueJson)!),
-            evidence.ToDictionary(e => e.Key, e => e.Count));
+        var sheet = await AnswerSheets.LoadAsync(db, assessment.Id, ct);
         var score = Score(definition, sheet, findings);
         return new Evaluation(
             ApprovalGate.Check(findings.Select(f => (f.Severity, f.Status))),
