@@ -5,6 +5,7 @@ using Certify.Domain.Assessments;
 using Certify.Domain.Scoring;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Reviews;
+using Certify.Web.Infrastructure;
 using Certify.Web.Infrastructure.Email;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ public sealed class SubmissionReceivedJob(
             .Where(m => m.CertifyingBodyId == assessment.Program!.CertifyingBodyId && m.Role == BodyRole.ProgramAdmin && m.Active)
             .Select(m => new { m.User!.Email, m.User.PreferredCulture })
             .ToListAsync(ct);
-        var link = $"{(configuration["App:PublicUrl"] ?? "http://localhost:5180").TrimEnd('/')}/organismos/{assessment.Program!.CertifyingBodyId}";
+        var link = $"{PublicUrl.Base(configuration)}/organismos/{assessment.Program!.CertifyingBodyId}";
         var company = assessment.Company!.TradeName ?? assessment.Company.LegalName;
 
         // Claiming the notification and staging the e-mails commit together; an overlapping run claims nothing.

@@ -1,5 +1,6 @@
 using Certify.Domain.Distinctives;
 using Certify.Web.Features.Distinctives.Credentials;
+using Certify.Web.Infrastructure;
 
 namespace Certify.Web.Features.Distinctives;
 
@@ -9,10 +10,8 @@ namespace Certify.Web.Features.Distinctives;
 /// </summary>
 public sealed class DistinctiveUrls(IConfiguration configuration)
 {
-    public const string DefaultPublicUrl = "http://localhost:5180";
-
     /// <summary>The app's public base address, without a trailing slash.</summary>
-    public string Base { get; } = (configuration["App:PublicUrl"] ?? DefaultPublicUrl).TrimEnd('/');
+    public string Base { get; } = PublicUrl.Base(configuration);
 
     /// <summary>The did:web of a certifying body.</summary>
     public string Did(string bodySlug) => DidWeb.ForCertifyingBody(new Uri(Base + "/"), bodySlug);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Tenancy;
+using Certify.Web.Infrastructure;
 using Certify.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ public sealed class Notifier(EmailOutbox outbox, IConfiguration configuration, T
             .Select(u => new { u.Id, u.Email, u.PreferredCulture }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var json = JsonSerializer.Serialize(data);
-        var link = $"{(configuration["App:PublicUrl"] ?? "http://localhost:5180").TrimEnd('/')}{path}";
+        var link = $"{PublicUrl.Base(configuration)}{path}";
         var emails = new List<OutboundEmail>();
         foreach (var user in users)
         {
