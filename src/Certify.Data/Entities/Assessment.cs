@@ -24,6 +24,9 @@ public class Assessment
     /// <summary>"{companyId}:{programId}" while open, null once closed: its unique index allows one open assessment per pair.</summary>
     public string? OpenSlot { get; set; }
 
+    /// <summary>The issued assessment this one renews, when it was started as a renewal (pre-filled from it).</summary>
+    public int? RenewsAssessmentId { get; set; }
+
     public Guid Version { get; set; }
 
     public List<Answer> Answers { get; set; } = [];

@@ -14,4 +14,10 @@ public class EvidenceFile
     public required string Sha256 { get; set; }
     public DateTimeOffset UploadedAt { get; set; }
     public required string UploadedByUserId { get; set; }
+
+    /// <summary>
+    /// Carried over from the assessment being renewed: the company must confirm the file still holds (or remove it)
+    /// before it can submit.
+    /// </summary>
+    public bool PendingConfirmation { get; set; }
 }

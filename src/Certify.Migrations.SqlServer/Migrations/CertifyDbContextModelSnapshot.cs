@@ -178,6 +178,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Property<int>("QuestionnaireVersionId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("RenewsAssessmentId")
+                        .HasColumnType("int");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -206,6 +209,8 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.HasIndex("ProgramId");
 
                     b.HasIndex("QuestionnaireVersionId");
+
+                    b.HasIndex("RenewsAssessmentId");
 
                     b.HasIndex("CompanyId", "State");
 
@@ -753,6 +758,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("nvarchar(160)");
+
+                    b.Property<bool>("PendingConfirmation")
+                        .HasColumnType("bit");
 
                     b.Property<string>("QuestionCode")
                         .IsRequired()
@@ -1395,6 +1403,11 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .HasForeignKey("QuestionnaireVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("RenewsAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Company");
 

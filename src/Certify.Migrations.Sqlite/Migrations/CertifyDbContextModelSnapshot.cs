@@ -168,6 +168,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<int>("QuestionnaireVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RenewsAssessmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -195,6 +198,8 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.HasIndex("ProgramId");
 
                     b.HasIndex("QuestionnaireVersionId");
+
+                    b.HasIndex("RenewsAssessmentId");
 
                     b.HasIndex("CompanyId", "State");
 
@@ -722,6 +727,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PendingConfirmation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("QuestionCode")
                         .IsRequired()
@@ -1341,6 +1349,11 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .HasForeignKey("QuestionnaireVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("RenewsAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Company");
 
