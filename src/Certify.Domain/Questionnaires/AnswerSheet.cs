@@ -4,7 +4,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Certify.Domain.Questionnaires;
 
 /// <summary>
-/// The answers of one assessment by question code, plus how many evidence files each question has.
+/// The answers of one assessment by question code, plus how many evidence files each question has and how many of
+/// those still wait to be confirmed (files carried over by a renewal).
 /// It wraps the dictionaries it is given without copying them, so building one per keystroke costs nothing;
 /// the caller must not change them while the sheet is in use.
 /// </summary>
@@ -14,11 +15,15 @@ public sealed class AnswerSheet : IReadOnlyDictionary<string, AnswerValue>
 
     private readonly IReadOnlyDictionary<string, AnswerValue> _answers;
 
-    public AnswerSheet(IReadOnlyDictionary<string, AnswerValue> answers, IReadOnlyDictionary<string, int>? evidenceCounts = null)
+    public AnswerSheet(
+        IReadOnlyDictionary<string, AnswerValue> answers,
+        IReadOnlyDictionary<string, int>? evidenceCounts = null,
+        IReadOnlyDictionary<string, int>? unconfirmedEvidenceCounts = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
         _answers = answers;
         EvidenceCounts = evidenceCounts ?? NoEvidence;
+        UnconfirmedEvidenceCounts = unconfirmedEvidenceCounts ?? NoEvidence;
     }
 
     public static AnswerSheet Empty { get; } = new(new Dictionary<string, AnswerValue>());
@@ -36,6 +41,12 @@ public sealed class AnswerSheet : IReadOnlyDictionary<string, AnswerValue>
 
     public int EvidenceCount(string questionCode) =>
         EvidenceCounts.TryGetValue(questionCode, out var count) ? count : 0;
+
+    /// <summary>Of the files per question code, those carried over by a renewal and not yet confirmed.</summary>
+    public IReadOnlyDictionary<string, int> UnconfirmedEvidenceCounts { get; }
+
+    public int UnconfirmedEvidenceCount(string questionCode) =>
+        UnconfirmedEvidenceCounts.TryGetValue(questionCode, out var count) ? count : 0;
 
     public bool ContainsKey(string key) => _answers.ContainsKey(key);
 

@@ -7,7 +7,8 @@ public static class Completeness
     /// Every visible required question needs a usable answer (see <see cref="QuestionDefinition.Accepts"/>).
     /// Every visible answered question whose evidence rule is <c>required</c> — for all answers, or only for the
     /// answers in <c>whenAnswers</c> — needs at least one evidence file. Evidence is asked for only once the
-    /// answer is there, because the answer decides whether it is needed. Hidden questions never need anything.
+    /// answer is there, because the answer decides whether it is needed. A visible question with files carried over
+    /// by a renewal needs each of them confirmed or removed. Hidden questions never need anything.
     /// </summary>
     public static IReadOnlyList<MissingItem> Check(QuestionnaireDefinition definition, AnswerSheet sheet)
     {
@@ -24,6 +25,11 @@ public static class Completeness
             if (!visible[i])
             {
                 continue;
+            }
+
+            if (sheet.UnconfirmedEvidenceCount(question.Code) > 0)
+            {
+                missing.Add(new MissingItem(question.SectionCode, question.Code, MissingKind.EvidenceToConfirm));
             }
 
             if (!sheet.TryGetValue(question.Code, out var answer) || !question.Accepts(answer))

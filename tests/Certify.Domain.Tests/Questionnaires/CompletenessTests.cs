@@ -49,6 +49,28 @@ public class CompletenessTests
     }
 
     [Fact]
+    public void Check_RenewedFileNotConfirmed_AsksForConfirmationEvenWhenTheFileSatisfiesTheRule()
+    {
+        var sheet = new AnswerSheet(
+            CompleteAnswers(Answer("GEN-01", "no"), Answer("EQU-01", "yes"), Answer("EQU-03", "na")),
+            new Dictionary<string, int> { ["EQU-01"] = 2 },
+            new Dictionary<string, int> { ["EQU-01"] = 1 });
+
+        Assert.Equal([new MissingItem("EQU", "EQU-01", MissingKind.EvidenceToConfirm)], Completeness.Check(_definition, sheet));
+    }
+
+    [Fact]
+    public void Check_RenewedFileOnHiddenQuestion_NotAsked()
+    {
+        var sheet = new AnswerSheet(
+            CompleteAnswers(Answer("GEN-01", "no"), Answer("EQU-01", "no"), Answer("EQU-03", "na")),
+            new Dictionary<string, int> { ["GEN-02"] = 1 },
+            new Dictionary<string, int> { ["GEN-02"] = 1 });
+
+        Assert.Empty(Completeness.Check(_definition, sheet));
+    }
+
+    [Fact]
     public void Check_EvidenceUploaded_NothingMissing()
     {
         var sheet = new AnswerSheet(

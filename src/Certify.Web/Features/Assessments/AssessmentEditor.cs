@@ -15,14 +15,18 @@ public sealed record AnswerChange(string QuestionCode, AnswerValue? Value, strin
 public sealed record EditorActions(
     Func<AnswerChange, Task<SaveAnswerResult>> Save,
     Func<string, Stream, string, Task<UploadResult>> Upload,
-    Func<long, Task<bool>> DeleteEvidence);
+    Func<long, Task<bool>> DeleteEvidence,
+    Func<long, Task<bool>> ConfirmEvidence);
 
 public enum SaveState { None, Saving, Saved, Conflict, Frozen, Invalid, Failed }
 
 /// <summary>Autosave state of one question; <see cref="Theirs"/> is the other person's answer when in conflict.</summary>
 public sealed record SaveStatus(SaveState State, DateTimeOffset? SavedAt = null, SavedAnswer? Theirs = null);
 
-public sealed record UploadStatus(bool Busy, EvidenceRejection Rejection = EvidenceRejection.None, bool Failed = false);
+public sealed record UploadStatus(bool Busy, EvidenceRejection Rejection = EvidenceRejection.None, FileFailure Failure = FileFailure.None);
+
+/// <summary>What went wrong with a question's files: an upload, or a removal or confirmation of a listed file.</summary>
+public enum FileFailure { None, Upload, Change }
 
 /// <summary>
 /// The state of a questionnaire being answered in one browser tab: answers as the user sees them, the version each
@@ -195,14 +199,14 @@ public sealed class AssessmentEditor
         {
             // Keep the circuit alive: the user sees the failure on this question and can try again.
             _logger.LogError(ex, "Evidence upload for {Question} failed", code);
-            _uploads[code] = new UploadStatus(Busy: false, Failed: true);
+            _uploads[code] = new UploadStatus(Busy: false, Failure: FileFailure.Upload);
             return;
         }
 
         _uploads[code] = result.Outcome switch
         {
             UploadOutcome.Rejected => new UploadStatus(Busy: false, result.Rejection),
-            UploadOutcome.NotFound => new UploadStatus(Busy: false, Failed: true),
+            UploadOutcome.NotFound => new UploadStatus(Busy: false, Failure: FileFailure.Upload),
             _ => NoUpload,
         };
         if (result.Outcome == UploadOutcome.Stored)
@@ -228,7 +232,23 @@ public sealed class AssessmentEditor
         }
         else
         {
-            _uploads[item.QuestionCode] = new UploadStatus(Busy: false, Failed: true);
+            _uploads[item.QuestionCode] = new UploadStatus(Busy: false, Failure: FileFailure.Change);
+        }
+    }
+
+    /// <summary>The company says a file carried over by a renewal still holds.</summary>
+    public async Task ConfirmEvidenceAsync(EvidenceItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (await _actions.ConfirmEvidence(item.Id))
+        {
+            _evidence[_evidence.IndexOf(item)] = item with { PendingConfirmation = false };
+            _uploads.Remove(item.QuestionCode);
+            Recompute();
+        }
+        else
+        {
+            _uploads[item.QuestionCode] = new UploadStatus(Busy: false, Failure: FileFailure.Change);
         }
     }
 
@@ -318,7 +338,7 @@ public sealed class AssessmentEditor
     {
         // The sheet wraps its dictionaries without copying; copies keep it stable while the user keeps typing.
         var answers = new Dictionary<string, AnswerValue>(_answers, StringComparer.Ordinal);
-        Sheet = new AnswerSheet(answers, _evidence.GroupBy(e => e.QuestionCode).ToDictionary(g => g.Key, g => g.Count()));
+        Sheet = AnswerSheets.Of(answers, _evidence);
         Visible = Visibility.VisibleQuestions(Definition, answers);
         Score = Scorer.Score(Definition, Sheet, _today);
     }

@@ -8,7 +8,11 @@ namespace Certify.Web.Features.Assessments;
 
 public sealed record SavedAnswer(string QuestionCode, AnswerValue? Value, string? Comment, long Version, DateTimeOffset UpdatedAt, string? UpdatedByName);
 
-public sealed record EvidenceItem(long Id, string QuestionCode, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+public sealed record EvidenceItem(long Id, string QuestionCode, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt)
+{
+    /// <summary>Carried over by a renewal and not yet confirmed by the company.</summary>
+    public bool PendingConfirmation { get; init; }
+}
 
 public sealed record AssessmentView(
     int Id,
@@ -52,10 +56,12 @@ public sealed record AssessmentView(
     public CompanyFinding? FindingFor(string questionCode) =>
         Findings.FirstOrDefault(f => string.Equals(f.QuestionCode, questionCode, StringComparison.Ordinal));
 
+    /// <summary>When this assessment renews an issued one: that one's distinctive number (null if it had none).</summary>
+    public RenewalOf? Renews { get; init; }
+
     /// <summary>The answers and evidence counts in the shape the domain's scoring and completeness rules read.</summary>
-    public AnswerSheet Sheet() => new(
-        Answers.Values.Where(a => a.Value is not null).ToDictionary(a => a.QuestionCode, a => a.Value!),
-        Evidence.GroupBy(e => e.QuestionCode).ToDictionary(g => g.Key, g => g.Count()));
+    public AnswerSheet Sheet() => AnswerSheets.Of(
+        Answers.Values.Where(a => a.Value is not null).ToDictionary(a => a.QuestionCode, a => a.Value!), Evidence);
 }
 
 public sealed record AssessmentListItem(int Id, string ProgramCode, LocalizedText ProgramName, AssessmentState State, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, int Answered, int Total)
@@ -66,6 +72,9 @@ public sealed record AssessmentListItem(int Id, string ProgramCode, LocalizedTex
     /// <summary>Non-conformities the company has to answer with a corrective action (counted once visible to it).</summary>
     public int NonConformities { get; init; }
 }
+
+/// <summary>The issued assessment a renewal started from, and the number of the distinctive it earned.</summary>
+public sealed record RenewalOf(int AssessmentId, string? DistinctiveNumber);
 
 /// <summary>A question the auditor unlocked for changes, and the auditor's comment on it.</summary>
 public sealed record ChangeRequest(string QuestionCode, string Comment);
@@ -97,6 +106,11 @@ public sealed record SaveAnswerResult(SaveOutcome Outcome, SavedAnswer? Current 
 public enum UploadOutcome { Stored, Rejected, NotFound, Frozen }
 
 public sealed record UploadResult(UploadOutcome Outcome, EvidenceRejection Rejection = EvidenceRejection.None, EvidenceItem? File = null);
+
+public enum RenewOutcome { Started, AlreadyOpen, NotFound, NotRenewable }
+
+/// <summary>The renewal draft, or the open assessment of the program that stands in its way.</summary>
+public sealed record RenewResult(RenewOutcome Outcome, int? AssessmentId = null);
 
 public enum SubmitOutcome { Submitted, Incomplete, NotFound, NotAllowed }
 

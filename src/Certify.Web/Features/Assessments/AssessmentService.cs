@@ -117,6 +117,162 @@ public sealed class AssessmentService(
         return assessment.Id;
     }
 
+    /// <summary>
+    /// Starts the renewal of an issued assessment: a draft on the program's current questionnaire, pre-filled with the
+    /// answers and comments that questionnaire still accepts, and a copy of every evidence file of those questions,
+    /// each waiting for the company to confirm it still holds. The files are copied before anything is written and
+    /// removed again if the draft cannot be saved, so a failure leaves neither a half-filled draft nor stray files.
+    /// A revoked distinctive, or one already renewed, cannot be renewed; an open assessment of the same program comes
+    /// back instead of a new one (a company has one open assessment per program).
+    /// </summary>
+    public async Task<RenewResult> RenewAsync(int companyId, int assessmentId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.CompanyRoleAsync(user, companyId, ct) is null)
+        {
+            return new RenewResult(RenewOutcome.NotFound);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Assessments.AsNoTracking()
+            .Where(a => a.Id == assessmentId && a.CompanyId == companyId)
+            .Select(a => new
+            {
+                a.Id, a.ProgramId, a.State, a.Program!.Code, a.Program.QuestionnaireVersionId,
+                Revoked = db.Distinctives.Any(d => d.AssessmentId == a.Id && d.RevokedAt != null),
+                Renewed = db.Assessments.Any(r => r.RenewsAssessmentId == a.Id && r.State == AssessmentState.Issued),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (source is null)
+        {
+            return new RenewResult(RenewOutcome.NotFound);
+        }
+
+        var slot = Assessment.SlotFor(companyId, source.ProgramId);
+        if (await db.Assessments.Where(a => a.OpenSlot == slot).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct) is { } open)
+        {
+            return new RenewResult(RenewOutcome.AlreadyOpen, open);
+        }
+
+        if (source.State != AssessmentState.Issued || source.Revoked || source.Renewed)
+        {
+            return new RenewResult(RenewOutcome.NotRenewable);
+        }
+
+        var definition = registry.ForVersion(source.QuestionnaireVersionId);
+        var now = clock.GetUtcNow();
+        var userId = TenantAccess.UserId(user)!;
+        var answers = (await db.Answers.AsNoTracking().Where(a => a.AssessmentId == source.Id).ToListAsync(ct))
+            .Where(a => definition.FindQuestion(a.QuestionCode) is { } q
+                && (a.ValueJson is null || q.Accepts(AnswerJson.Deserialize(a.ValueJson))))
+            .Select(a => new Answer
+            {
+                QuestionCode = a.QuestionCode, ValueJson = a.ValueJson, Comment = a.Comment, Version = 1,
+                UpdatedAt = now, UpdatedByUserId = userId, UpdatedByName = a.UpdatedByName,
+            })
+            .ToList();
+        var carried = answers.Select(a => a.QuestionCode).ToHashSet(StringComparer.Ordinal);
+        var sourceFiles = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == source.Id).OrderBy(e => e.Id).ToListAsync(ct);
+        var copies = new List<EvidenceFile>();
+        try
+        {
+            foreach (var file in sourceFiles.Where(f => carried.Contains(f.QuestionCode)))
+            {
+                StoredFile stored;
+                await using (var content = await files.OpenReadAsync(file.StorageKey, ct))
+                {
+                    stored = await files.SaveAsync(content, Path.GetExtension(file.StorageKey), ct);
+                }
+
+                copies.Add(new EvidenceFile
+                {
+                    QuestionCode = file.QuestionCode, FileName = file.FileName, StorageKey = stored.Key, ContentType = file.ContentType,
+                    Size = stored.Size, Sha256 = stored.Sha256, UploadedAt = file.UploadedAt, UploadedByUserId = file.UploadedByUserId,
+                    PendingConfirmation = true,
+                });
+            }
+
+            var renewal = new Assessment
+            {
+                CompanyId = companyId,
+                ProgramId = source.ProgramId,
+                QuestionnaireVersionId = source.QuestionnaireVersionId,
+                State = AssessmentState.Draft,
+                CreatedAt = now,
+                CreatedByUserId = userId,
+                OpenSlot = slot,
+                RenewsAssessmentId = source.Id,
+                Version = Guid.NewGuid(),
+                Answers = answers,
+                Evidence = copies,
+            };
+            db.Assessments.Add(renewal);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "assessment.renewal-started", nameof(Assessment), renewal.Id.ToString(),
+                new { source.Code, Renews = source.Id, Answers = answers.Count, Files = copies.Count }, companyId: companyId));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new RenewResult(RenewOutcome.Started, renewal.Id);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or IOException or OperationCanceledException)
+        {
+            foreach (var copy in copies)
+            {
+                await files.DeleteAsync(copy.StorageKey, CancellationToken.None);
+            }
+
+            if (ex is DbUpdateException)
+            {
+                // A colleague started an assessment of the program at the same moment: the unique open slot let theirs through.
+                await using var again = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+                if (await again.Assessments.Where(a => a.OpenSlot == slot).Select(a => (int?)a.Id).SingleOrDefaultAsync(CancellationToken.None) is { } winner)
+                {
+                    return new RenewResult(RenewOutcome.AlreadyOpen, winner);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The company confirms that a file carried over by a renewal still holds. Allowed while its question is editable,
+    /// like a removal; confirming twice is harmless.
+    /// </summary>
+    public async Task<bool> ConfirmEvidenceAsync(int companyId, int assessmentId, long evidenceId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.CompanyRoleAsync(user, companyId, ct) is null)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var file = await db.EvidenceFiles
+            .Where(e => e.Id == evidenceId && e.AssessmentId == assessmentId && e.Assessment!.CompanyId == companyId)
+            .SingleOrDefaultAsync(ct);
+        if (file is null)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await TouchIfEditableAsync(db, assessmentId, file.QuestionCode, ct))
+        {
+            return false;
+        }
+
+        if (file.PendingConfirmation)
+        {
+            file.PendingConfirmation = false;
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "evidence.confirmed", nameof(EvidenceFile), evidenceId.ToString(),
+                new { assessmentId, file.QuestionCode, file.FileName, file.Sha256 }, companyId: companyId));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+
     public async Task<AssessmentView?> GetAsync(int companyId, int assessmentId, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await access.CompanyRoleAsync(user, companyId, ct) is not { } role)
@@ -131,6 +287,8 @@ public sealed class AssessmentService(
             {
                 a.Id, a.ProgramId, a.QuestionnaireVersionId, a.State, a.CreatedAt, a.SubmittedAt,
                 Company = a.Company!.TradeName ?? a.Company.LegalName, a.Program!.Code, Body = a.Program.CertifyingBody!.Name,
+                a.RenewsAssessmentId,
+                RenewsNumber = db.Distinctives.Where(d => d.AssessmentId == a.RenewsAssessmentId).Select(d => d.Number).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(ct);
         if (assessment is null)
@@ -140,7 +298,7 @@ public sealed class AssessmentService(
 
         var answers = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessmentId).ToListAsync(ct);
         var evidence = await db.EvidenceFiles.AsNoTracking().Where(e => e.AssessmentId == assessmentId).OrderBy(e => e.Id)
-            .Select(e => new EvidenceItem(e.Id, e.QuestionCode, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt))
+            .Select(e => new EvidenceItem(e.Id, e.QuestionCode, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt) { PendingConfirmation = e.PendingConfirmation })
             .ToListAsync(ct);
         var changes = assessment.State == AssessmentState.ChangesRequested
             ? await db.UnlockedQuestions.AsNoTracking().Where(u => u.AssessmentId == assessmentId).OrderBy(u => u.QuestionCode)
@@ -160,6 +318,7 @@ public sealed class AssessmentService(
             ChangeRequests = changes,
             Findings = findings,
             RejectionReason = rejection,
+            Renews = assessment.RenewsAssessmentId is { } renewed ? new RenewalOf(renewed, assessment.RenewsNumber) : null,
         };
     }
 

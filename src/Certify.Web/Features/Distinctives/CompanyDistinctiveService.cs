@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Certify.Data;
+using Certify.Domain.Assessments;
 using Certify.Domain.Distinctives;
 using Certify.Domain.Questionnaires;
+using Certify.Web.Features.Reviews;
 using Certify.Web.Features.Tenancy;
 using Certify.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +22,34 @@ public sealed record CompanyDistinctiveItem(
     VerificationCode Code,
     bool HasPdf,
     string VerifyUrl,
-    string BadgeSnippet);
+    string BadgeSnippet)
+{
+    /// <summary>The issued assessment behind the distinctive: the one a renewal starts from.</summary>
+    public int AssessmentId { get; init; }
+
+    public RenewalStatus Renewal { get; init; }
+
+    /// <summary>The renewal assessment, while one is open.</summary>
+    public int? RenewalAssessmentId { get; init; }
+
+    /// <summary>Ends within the program's last warning window (60 days) or has ended: renewal is what to do next.</summary>
+    public bool RenewalDue { get; init; }
+}
+
+/// <summary>Where a distinctive stands on renewal.</summary>
+public enum RenewalStatus
+{
+    /// <summary>Revoked: start a new assessment instead.</summary>
+    NotAvailable,
+
+    Available,
+
+    /// <summary>A renewal assessment is open (draft, submitted, in review or with changes requested).</summary>
+    InProgress,
+
+    /// <summary>A renewal was issued: the newer distinctive replaces this one.</summary>
+    Renewed,
+}
 
 public sealed record CompanyDistinctivesView(int CompanyId, string CompanyName, IReadOnlyList<CompanyDistinctiveItem> Items);
 
@@ -54,25 +83,43 @@ public sealed class CompanyDistinctiveService(
             .Select(d => new
             {
                 d.Id, d.Number, d.Program!.NameEs, d.Program.NameEn, d.LevelCode, d.RevokedAt, d.SuspendedAt, d.ValidFrom, d.ValidUntil,
-                d.VerificationCode, HasPdf = d.PdfStorageKey != null, d.IssuedAt,
+                d.VerificationCode, HasPdf = d.PdfStorageKey != null, d.IssuedAt, d.AssessmentId,
+                Renewal = db.Assessments.Where(a => a.RenewsAssessmentId == d.AssessmentId && a.State != AssessmentState.Rejected)
+                    .OrderByDescending(a => a.Id).Select(a => new { a.Id, a.State }).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var today = BodyCalendar.Today(clock);
         var items = rows.OrderByDescending(r => r.IssuedAt).ThenByDescending(r => r.Id).Select(r =>
         {
             var code = DistinctiveFacts.Code(r.VerificationCode);
+            var status = DistinctiveFacts.Status(r.RevokedAt, r.SuspendedAt, r.ValidFrom, r.ValidUntil, now);
+            var lastDay = DistinctiveFacts.LastDay(r.ValidUntil);
+            var renewal = r.Renewal switch
+            {
+                { State: AssessmentState.Issued } => RenewalStatus.Renewed,
+                not null => RenewalStatus.InProgress,
+                _ when status == DistinctiveStatus.Revoked => RenewalStatus.NotAvailable,
+                _ => RenewalStatus.Available,
+            };
             return new CompanyDistinctiveItem(
                 r.Id,
                 r.Number,
                 new LocalizedText(r.NameEs, r.NameEn),
                 r.LevelCode,
-                DistinctiveFacts.Status(r.RevokedAt, r.SuspendedAt, r.ValidFrom, r.ValidUntil, now),
+                status,
                 DistinctiveFacts.FirstDay(r.ValidFrom),
-                DistinctiveFacts.LastDay(r.ValidUntil),
+                lastDay,
                 code,
                 r.HasPdf,
                 urls.Verify(code),
-                BadgeSnippet(code, name));
+                BadgeSnippet(code, name))
+            {
+                AssessmentId = r.AssessmentId,
+                Renewal = renewal,
+                RenewalAssessmentId = renewal == RenewalStatus.InProgress ? r.Renewal!.Id : null,
+                RenewalDue = renewal == RenewalStatus.Available && ExpiryWarnings.DaysLeft(lastDay.AddDays(1), today) <= ExpiryWarnings.Thresholds[0],
+            };
         }).ToList();
         return new CompanyDistinctivesView(companyId, name, items);
     }

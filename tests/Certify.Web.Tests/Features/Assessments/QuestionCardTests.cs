@@ -206,7 +206,8 @@ public sealed class QuestionCardTests : BunitContext
                 _uploads.Add((code, fileName, content.Length));
                 return Task.FromResult(_uploadResult);
             },
-            _ => throw new InvalidOperationException("No delete expected."));
+            _ => throw new InvalidOperationException("No delete expected."),
+            _ => throw new InvalidOperationException("No confirmation expected."));
         return new AssessmentEditor(view, Today, actions, NullLogger.Instance);
     }
 
