@@ -25,7 +25,7 @@ internal static class Preparation
         var bodyId = await db.CertifyingBodies.Where(b => b.Slug == BodySlug).Select(b => b.Id).SingleAsync();
         var definition = Load(program.QuestionnaireVersion!.Json);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var (answers, evidence) = CompliantAnswers(definition, today);
+        var (answers, evidence) = SampleAnswers.Fill(definition, today);
         var now = DateTimeOffset.UtcNow;
 
         for (var i = 1; i <= auditors; i++)
@@ -102,39 +102,6 @@ internal static class Preparation
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
         var result = QuestionnaireLoader.Load(stream, "bench", File.ReadAllText(schemaPath));
         return result.Definition ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
-    }
-
-    /// <summary>Answers every visible question compliantly, round after round, then adds evidence wherever it is still missing.</summary>
-    private static (Dictionary<string, AnswerValue> Answers, List<string> Evidence) CompliantAnswers(QuestionnaireDefinition definition, DateOnly today)
-    {
-        var answers = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
-        while (Visibility.VisibleQuestions(definition, answers).Where(code => !answers.ContainsKey(code)).ToList() is { Count: > 0 } open)
-        {
-            foreach (var code in open)
-            {
-                var question = definition.FindQuestion(code)!;
-                answers[code] = question.Type switch
-                {
-                    AnswerType.YesNoNa or AnswerType.SingleChoice => AnswerValue.Choice(question.Options.First(o => o.Compliance == 1m).Value),
-                    AnswerType.Date => AnswerValue.Date(today.AddMonths(-1)),
-                    _ => throw new NotSupportedException($"No compliant answer is known for {code} ({question.Type})."),
-                };
-            }
-        }
-
-        var missing = Completeness.Check(definition, new AnswerSheet(answers, new Dictionary<string, int>()));
-        if (missing.Any(m => m.Kind != MissingKind.Evidence))
-        {
-            throw new InvalidOperationException("The compliant answer set leaves questions unanswered.");
-        }
-
-        var evidence = missing.Select(m => m.QuestionCode).ToList();
-        if (Completeness.Check(definition, new AnswerSheet(answers, evidence.ToDictionary(c => c, _ => 1))).Count > 0)
-        {
-            throw new InvalidOperationException("The compliant answer set is still incomplete with evidence.");
-        }
-
-        return (answers, evidence);
     }
 
     private static ApplicationUser User(string email, DateTimeOffset now) => new()

@@ -58,6 +58,25 @@ public class SeedFilesTests
         }
     }
 
+    [Fact]
+    public void SampleAnswers_SeedQuestionnaires_CompleteWithTheirEvidenceAndScoreLowerWhereNonCompliant()
+    {
+        foreach (var definition in LoadQuestionnaires().All)
+        {
+            var best = SampleAnswers.Fill(definition, Today);
+            var worstFirstSection = SampleAnswers.Fill(definition, Today, q => q.SectionCode == definition.Sections[0].Code);
+
+            var complete = new AnswerSheet(best.Answers, best.EvidenceFor.ToDictionary(c => c, _ => 1));
+            Assert.NotEmpty(best.EvidenceFor);
+            Assert.Equal(best.EvidenceFor, Completeness.Check(definition, new AnswerSheet(best.Answers)).Select(m => m.QuestionCode));
+            Assert.Empty(Completeness.Check(definition, complete));
+            Assert.Equal(100m, Scorer.Score(definition, complete, Today).Overall);
+            var lower = Scorer.Score(definition, new AnswerSheet(worstFirstSection.Answers, worstFirstSection.EvidenceFor.ToDictionary(c => c, _ => 1)), Today);
+            Assert.True(lower.Sections[0].Score < 100m, $"{definition.Program}: first section scored {lower.Sections[0].Score}");
+            Assert.Equal(100m, lower.Sections[^1].Score);
+        }
+    }
+
     private static QuestionnaireCatalog LoadQuestionnaires()
     {
         var files = DefinitionFiles("questionnaires");

@@ -119,16 +119,11 @@ public static class AssessmentTestData
     public static async Task<AssessmentView> CompleteCompliantlyAsync(this CertifyWebFactory factory, CompanyUser user, int assessmentId)
     {
         var view = await factory.ViewAsync(user, assessmentId);
-        var answers = view.Answers.Where(a => a.Value.Value is not null).ToDictionary(a => a.Key, a => a.Value.Value!);
-        while (Visibility.VisibleQuestions(view.Definition, answers).Where(code => !answers.ContainsKey(code)).ToList() is { Count: > 0 } open)
+        var sample = SampleAnswers.Fill(view.Definition, DateOnly.FromDateTime(DateTime.UtcNow));
+        foreach (var (code, value) in sample.Answers.Where(a => !view.Answers.ContainsKey(a.Key)))
         {
-            foreach (var code in open)
-            {
-                var value = CompliantAnswer(view.Definition.FindQuestion(code)!);
-                var saved = await factory.SaveAsync(user, assessmentId, code, value, view.Answers.GetValueOrDefault(code)?.Version ?? 0);
-                Assert.Equal(SaveOutcome.Saved, saved.Outcome);
-                answers[code] = value;
-            }
+            var saved = await factory.SaveAsync(user, assessmentId, code, value, 0);
+            Assert.Equal(SaveOutcome.Saved, saved.Outcome);
         }
 
         view = await factory.ViewAsync(user, assessmentId);
@@ -168,12 +163,4 @@ public static class AssessmentTestData
     }
 
     public static string FilesRoot(this CertifyWebFactory factory) => Path.Combine(factory.DataDirectory, "files");
-
-    private static AnswerValue CompliantAnswer(QuestionDefinition question) => question.Type switch
-    {
-        AnswerType.YesNoNa or AnswerType.SingleChoice => AnswerValue.Choice(question.Options.First(o => o.Compliance == 1m).Value),
-        AnswerType.Date => AnswerValue.Date(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-1)),
-        // DRL-AUTO 2025.1 asks nothing else; a new seed type should fail here loudly rather than be answered wrongly.
-        _ => throw new NotSupportedException($"No compliant answer is known for {question.Code} ({question.Type})."),
-    };
 }
