@@ -36,6 +36,19 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CertifyDbContext).Assembly);
+        var sqlite = Database.ProviderName == SqliteProvider;
+        foreach (var (method, name) in new[] { (nameof(DbTime.Milliseconds), DbTime.MillisecondsFunction), (nameof(DbTime.DayNumber), DbTime.DayNumberFunction) })
+        {
+            var function = builder.HasDbFunction(typeof(DbTime).GetMethod(method)!).HasName(name);
+            if (sqlite)
+            {
+                function.IsBuiltIn();
+            }
+            else
+            {
+                function.HasSchema("dbo");
+            }
+        }
     }
 
     /// <summary>

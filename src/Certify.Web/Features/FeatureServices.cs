@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddSingleton<SigningKeyStore>();
         services.AddScoped<DistinctiveDocuments>();
         services.AddScoped<CompanyDistinctiveService>();
+        services.AddScoped<Dashboards.BodyDashboardService>();
         services.AddTransient<IssueDistinctiveJob>();
         services.AddTransient<DistinctiveReconcileJob>();
         services.AddSingleton<ICertificateRenderer, PdfCertificateRenderer>();

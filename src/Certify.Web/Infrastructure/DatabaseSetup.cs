@@ -7,7 +7,7 @@ public enum DatabaseProvider { Sqlite, SqlServer }
 
 public static class DatabaseSetup
 {
-    private static readonly SqliteBusyTimeout BusyTimeout = new();
+    private static readonly SqliteConnectionSetup ConnectionSetup = new();
 
     public static DatabaseProvider Provider(IConfiguration configuration) =>
         Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider)
@@ -36,7 +36,7 @@ public static class DatabaseSetup
                     break;
                 default:
                     options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite"))
-                        .AddInterceptors(BusyTimeout);
+                        .AddInterceptors(ConnectionSetup);
                     break;
             }
         });

@@ -82,6 +82,14 @@ public static class AssessmentTestData
         return await action(scope.ServiceProvider.GetRequiredService<AssessmentService>());
     }
 
+    /// <summary>Runs <paramref name="action"/> on a feature service resolved from a scope of its own.</summary>
+    public static async Task<T> WithServiceAsync<TService, T>(this CertifyWebFactory factory, Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     public static async Task<int> StartAssessmentAsync(this CertifyWebFactory factory, CompanyUser user)
     {
         var programId = await factory.ProgramIdAsync();
