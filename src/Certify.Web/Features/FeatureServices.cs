@@ -5,6 +5,7 @@ using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Distinctives.Certificates;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
+using Certify.Web.Features.Reports;
 using Certify.Web.Features.Reviews;
 using Certify.Web.Features.Tenancy;
 
@@ -45,6 +46,8 @@ public static class FeatureServices
         services.AddScoped<DistinctiveLookupService>();
         services.AddScoped<DistinctiveCache>();
         services.AddScoped<DistinctiveLifecycleService>();
+        services.AddSingleton<AssessmentReportRenderer>();
+        services.AddScoped<AssessmentReportService>();
         return services;
     }
 }
