@@ -9,6 +9,7 @@ using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Identity;
+using Certify.Web.Infrastructure.Files;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -189,7 +190,7 @@ public sealed class DatabaseSeeder(
                     .Select(a => a.Id).FirstOrDefaultAsync(ct);
                 if (assessmentId == 0)
                 {
-                    assessmentId = await AddApprovedAssessmentAsync(db, companyId, program, entry, issuedAt, ct);
+                    assessmentId = await AddApprovedAssessmentAsync(scoped, db, companyId, program, entry, issuedAt, ct);
                 }
             }
 
@@ -221,9 +222,9 @@ public sealed class DatabaseSeeder(
         }
     }
 
-    /// <summary>An assessment approved at <paramref name="approvedAt"/> with the entry's level, as an auditor would leave it.</summary>
+    /// <summary>An assessment approved at <paramref name="approvedAt"/> with the entry's level, answered and reviewed as a company and an auditor would leave it.</summary>
     private static async Task<int> AddApprovedAssessmentAsync(
-        CertifyDbContext db, int companyId, CertificationProgram program, DemoDistinctive entry, DateTimeOffset approvedAt, CancellationToken ct)
+        IServiceProvider scoped, CertifyDbContext db, int companyId, CertificationProgram program, DemoDistinctive entry, DateTimeOffset approvedAt, CancellationToken ct)
     {
         var owner = await db.CompanyMemberships.Where(m => m.CompanyId == companyId).OrderBy(m => m.Id).Select(m => m.UserId).FirstOrDefaultAsync(ct);
         var auditor = await db.BodyMemberships
@@ -244,7 +245,7 @@ public sealed class DatabaseSeeder(
         };
         db.Assessments.Add(assessment);
         await db.SaveChangesAsync(ct);
-        db.Reviews.Add(new Review
+        var review = new Review
         {
             AssessmentId = assessment.Id,
             SubmissionNumber = 1,
@@ -256,7 +257,12 @@ public sealed class DatabaseSeeder(
             DecidedByUserId = auditor,
             AuditorScore = entry.Score,
             LevelCode = entry.Level,
-        });
+        };
+        db.Reviews.Add(review);
+        await db.SaveChangesAsync(ct);
+        await DemoAssessmentContent.AddAsync(
+            db, assessment, review, scoped.GetRequiredService<QuestionnaireRegistry>().ForVersion(program.QuestionnaireVersionId),
+            scoped.GetRequiredService<IFileStore>(), owner ?? "seed", ct);
         await db.SaveChangesAsync(ct);
         return assessment.Id;
     }

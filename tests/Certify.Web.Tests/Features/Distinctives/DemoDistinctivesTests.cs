@@ -31,6 +31,32 @@ public sealed class DemoDistinctivesTests(CertifyWebFactory factory) : IClassFix
             d => Assert.False(string.IsNullOrWhiteSpace(d.StatusReason)));
     }
 
+    [Fact]
+    public async Task DemoSeed_IssuedAssessments_AreAnsweredWithEvidenceAndLowerLevelsHaveClosedFindings()
+    {
+        var demo = await DemoAsync();
+
+        foreach (var distinctive in demo)
+        {
+            var (answers, files, findings) = await factory.WithDbAsync(async db => (
+                await db.Answers.CountAsync(a => a.AssessmentId == distinctive.AssessmentId),
+                await db.EvidenceFiles.Where(e => e.AssessmentId == distinctive.AssessmentId).Select(e => e.StorageKey).ToListAsync(),
+                await db.Findings.Where(f => f.AssessmentId == distinctive.AssessmentId).ToListAsync()));
+            Assert.True(answers >= 20, $"{distinctive.Number}: {answers} answers");
+            Assert.NotEmpty(files);
+            Assert.All(files, key => Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "files", key)), key));
+            if (distinctive.LevelCode == "A")
+            {
+                Assert.Empty(findings);
+            }
+            else
+            {
+                Assert.NotEmpty(findings);
+                Assert.All(findings, f => Assert.Equal(Certify.Domain.Reviews.FindingStatus.Closed, f.Status));
+            }
+        }
+    }
+
     private Task<List<Certify.Data.Entities.Distinctive>> DemoAsync() =>
         factory.WithDbAsync(db => db.Distinctives.AsNoTracking().Where(d => d.LegalName.Contains("Demo")).OrderBy(d => d.Id).ToListAsync());
 }
