@@ -39,6 +39,7 @@ public static class FeatureServices
         services.AddScoped<DistinctiveDocuments>();
         services.AddScoped<CompanyDistinctiveService>();
         services.AddScoped<Dashboards.BodyDashboardService>();
+        services.AddScoped<Dashboards.CompanyDashboardService>();
         services.AddTransient<IssueDistinctiveJob>();
         services.AddTransient<DistinctiveReconcileJob>();
         services.AddSingleton<ICertificateRenderer, PdfCertificateRenderer>();

@@ -26,16 +26,26 @@ public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values);
 /// </summary>
 public sealed record ChartData(ChartKind Kind, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, string Unit = "")
 {
+    /// <summary>
+    /// Longer labels for the table and the tooltips when the axis shows short ones (a question's code on the axis,
+    /// code and text in the table); one per label.
+    /// </summary>
+    public IReadOnlyList<string>? LongLabels { get; init; }
+
+    /// <summary>The label the table shows for row <paramref name="index"/>.</summary>
+    public string TableLabel(int index) => LongLabels is { } longer && index < longer.Count ? longer[index] : Labels[index];
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public bool IsEmpty => Labels.Count == 0 || Series.All(s => s.Values.All(v => v is null or 0m));
 
-    /// <summary>The spec charts.js reads: kind, labels, series and the unit appended to values.</summary>
+    /// <summary>The spec charts.js reads: kind, labels (and long labels for tooltips), series and the unit appended to values.</summary>
     public string ToJson() => JsonSerializer.Serialize(
         new
         {
             Kind = Kind.ToString(),
             Labels,
+            LongLabels,
             Series = Series.Select(s => new { s.Name, s.Values }),
             Unit,
         },

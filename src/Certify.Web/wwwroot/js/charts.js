@@ -1,6 +1,6 @@
 // Draws every <canvas data-chart> with Chart.js (wwwroot/lib/chartjs, loaded the first time a page has a chart: its
 // address is this script's data-chartjs attribute). The spec comes from ChartData.ToJson():
-// { kind, labels, series: [{ name, values }], unit }. A MutationObserver picks up canvases that enhanced navigation
+// { kind, labels, longLabels (for tooltips, may be null), series: [{ name, values }], unit }. A MutationObserver picks up canvases that enhanced navigation
 // or an interactive render adds later; a canvas whose spec changed is redrawn.
 (() => {
     const chartjs = document.currentScript.dataset.chartjs;
@@ -39,7 +39,12 @@
                 indexAxis: horizontal ? 'y' : 'x',
                 plugins: {
                     legend: { display: doughnut || spec.series.length > 1, position: 'bottom' },
-                    tooltip: { callbacks: { label: c => `${c.dataset.label}: ${format(c.raw)}` } },
+                    tooltip: {
+                        callbacks: {
+                            title: items => items.length ? (spec.longLabels ?? spec.labels)[items[0].dataIndex] : '',
+                            label: c => `${c.dataset.label}: ${format(c.raw)}`,
+                        },
+                    },
                 },
                 scales: doughnut ? {} : {
                     [horizontal ? 'x' : 'y']: valueAxis,
