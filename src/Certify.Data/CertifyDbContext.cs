@@ -37,7 +37,7 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CertifyDbContext).Assembly);
         var sqlite = Database.ProviderName == SqliteProvider;
-        foreach (var (method, name) in new[] { (nameof(DbTime.Milliseconds), DbTime.MillisecondsFunction), (nameof(DbTime.DayNumber), DbTime.DayNumberFunction) })
+        foreach (var (method, name) in new[] { (nameof(DbTime.Milliseconds), DbTime.MillisecondsFunction), (nameof(DbTime.DayNumber), DbTime.DayNumberFunction), (nameof(DbTime.MonthNumber), DbTime.MonthNumberFunction) })
         {
             var function = builder.HasDbFunction(typeof(DbTime).GetMethod(method)!).HasName(name);
             if (sqlite)

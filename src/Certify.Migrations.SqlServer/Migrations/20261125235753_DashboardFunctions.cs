@@ -22,11 +22,19 @@ namespace Certify.Migrations.SqlServer.Migrations
                     RETURN DATEDIFF(day, CAST('0001-01-01' AS date), @day);
                 END
                 """);
+            migrationBuilder.Sql("""
+                CREATE FUNCTION dbo.certify_month(@instant datetimeoffset) RETURNS int AS
+                BEGIN
+                    DECLARE @local datetimeoffset = @instant AT TIME ZONE 'Central Standard Time (Mexico)';
+                    RETURN YEAR(@local) * 12 + MONTH(@local) - 1;
+                END
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP FUNCTION dbo.certify_month;");
             migrationBuilder.Sql("DROP FUNCTION dbo.certify_day;");
             migrationBuilder.Sql("DROP FUNCTION dbo.certify_ms;");
         }

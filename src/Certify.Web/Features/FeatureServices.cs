@@ -15,6 +15,7 @@ public static class FeatureServices
 {
     public static IServiceCollection AddCertifyFeatures(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddScoped<TenantAccess>();
         services.AddScoped<CompanyService>();
         services.AddScoped<TeamService>();
@@ -40,6 +41,7 @@ public static class FeatureServices
         services.AddScoped<CompanyDistinctiveService>();
         services.AddScoped<Dashboards.BodyDashboardService>();
         services.AddScoped<Dashboards.CompanyDashboardService>();
+        services.AddScoped<Registry.RegistryStatsService>();
         services.AddTransient<IssueDistinctiveJob>();
         services.AddTransient<DistinctiveReconcileJob>();
         services.AddSingleton<ICertificateRenderer, PdfCertificateRenderer>();

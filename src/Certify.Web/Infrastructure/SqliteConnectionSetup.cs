@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Certify.Data;
+using Certify.Web.Features.Reviews;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -36,8 +37,8 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     /// <summary>
     /// Instants are stored by EF Core's DateTimeOffsetToBinaryConverter as (ticks / 1000) &lt;&lt; 11 | offset minutes,
-    /// always with offset zero here, so milliseconds are the value shifted back and divided by ten. Dates are stored as
-    /// yyyy-MM-dd text.
+    /// always with offset zero here, so milliseconds are the value shifted back and divided by ten, and months come from
+    /// the instant converted to the bodies' calendar. Dates are stored as yyyy-MM-dd text.
     /// </summary>
     private static void RegisterFunctions(DbConnection connection)
     {
@@ -49,5 +50,15 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         sqlite.CreateFunction<long?, long?>(DbTime.MillisecondsFunction, stored => stored is { } v ? (v >> 11) / 10 : null, isDeterministic: true);
         sqlite.CreateFunction<string?, int?>(DbTime.DayNumberFunction,
             stored => stored is null ? null : DateOnly.ParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, isDeterministic: true);
+        sqlite.CreateFunction<long?, int?>(DbTime.MonthNumberFunction, stored =>
+        {
+            if (stored is not { } v)
+            {
+                return null;
+            }
+
+            var local = BodyCalendar.Local(new DateTimeOffset((v >> 11) * 1000, TimeSpan.Zero));
+            return (local.Year * 12) + local.Month - 1;
+        }, isDeterministic: true);
     }
 }
