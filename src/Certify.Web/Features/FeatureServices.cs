@@ -3,6 +3,7 @@ using Certify.Web.Features.Audit;
 using Certify.Web.Features.CertifyingBodies;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Distinctives.Certificates;
+using Certify.Web.Features.Exports;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Reviews;
@@ -44,6 +45,7 @@ public static class FeatureServices
         services.AddScoped<DistinctiveLookupService>();
         services.AddScoped<DistinctiveCache>();
         services.AddScoped<DistinctiveLifecycleService>();
+        services.AddScoped<ExportService>();
         return services;
     }
 }
