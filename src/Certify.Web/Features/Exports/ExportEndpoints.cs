@@ -14,7 +14,7 @@ public static class ExportEndpoints
         endpoints.MapGet("/organismos/{bodyId:int}/exportar/{kind}.{format}",
             async (int bodyId, string kind, string format, HttpContext context, ExportService exports, CancellationToken ct) =>
             {
-                if (!ExportService.TryParse(kind, format, out var exportKind, out var exportFormat)
+                if (!ExportService.TryReadRoute(kind, format, out var exportKind, out var exportFormat)
                     || await exports.OpenAsync(bodyId, exportKind, exportFormat, ExportFilter.FromQuery(context.Request.Query), context.User, ct) is not { } file)
                 {
                     return Results.NotFound();

@@ -62,7 +62,7 @@ public sealed class ExportService(
     };
 
     /// <summary>Reads the route's <c>{kind}.{format}</c>; false for anything else.</summary>
-    public static bool TryParse(string? slug, string? extension, out ExportKind kind, out ExportFormat format)
+    public static bool TryReadRoute(string? slug, string? extension, out ExportKind kind, out ExportFormat format)
     {
         kind = Enum.GetValues<ExportKind>().FirstOrDefault(k => Slug(k) == slug);
         format = extension == "xlsx" ? ExportFormat.Xlsx : ExportFormat.Csv;
