@@ -1,8 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Certify.Web.Features.Exports;
@@ -10,8 +10,8 @@ namespace Certify.Web.Features.Exports;
 /// <summary>
 /// Writes rows as a one-sheet XLSX workbook with typed cells (numbers, real Excel dates with a number format,
 /// booleans, inline strings), a bold header row frozen in place, an AutoFilter over the data and column widths from
-/// the column types. The sheet is written with <see cref="OpenXmlWriter"/> (SAX) row by row as the rows arrive, so
-/// memory stays flat however many rows there are.
+/// the column types. The sheet is written with <see cref="OpenXmlWriter"/> (SAX) row by row as the rows arrive,
+/// straight into the ZIP container, so memory stays flat however many rows there are.
 /// </summary>
 public static class XlsxExportWriter
 {
@@ -31,11 +31,34 @@ public static class XlsxExportWriter
     private static readonly InlineString InlineElement = new();
     private static readonly Text TextElement = new();
     private static readonly Row RowElement = new();
+    private const string ContentTypes =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+        + """<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"""
+        + """<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"""
+        + """<Default Extension="xml" ContentType="application/xml"/>"""
+        + """<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"""
+        + """<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"""
+        + """<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"""
+        + "</Types>";
+
+    private const string PackageRelationships =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+        + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+        + """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"""
+        + "</Relationships>";
+
+    private const string WorkbookRelationships =
+        """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"""
+        + """<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"""
+        + """<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>"""
+        + """<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"""
+        + "</Relationships>";
+
     private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
 
     /// <summary>
     /// Writes the workbook to <paramref name="output"/>. The package is built in a temporary file first (the ZIP
-    /// container is written synchronously, which a response body refuses) and then copied.
+    /// container is written synchronously, which a response body refuses) and then copied asynchronously.
     /// </summary>
     public static async Task WriteAsync<TRow>(
         Stream output, string sheetName, IReadOnlyList<ExportColumn<TRow>> columns, IAsyncEnumerable<TRow> rows, CancellationToken ct)
@@ -49,11 +72,20 @@ public static class XlsxExportWriter
         }
 
         var path = Path.Combine(Path.GetTempPath(), $"certify-export-{Guid.NewGuid():N}.xlsx");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await WritePackageAsync(file, SheetName(sheetName), columns, rows, ct);
-        file.Position = 0;
-        await file.CopyToAsync(output, ct);
+        try
+        {
+            await using (var package = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            {
+                await WritePackageAsync(package, SheetName(sheetName), columns, rows, ct);
+            }
+
+            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+            await file.CopyToAsync(output, ct);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>A valid sheet name: no <c>[]:*?/\</c>, at most 31 characters, not empty.</summary>
@@ -76,16 +108,23 @@ public static class XlsxExportWriter
         return name;
     }
 
+    /// <summary>
+    /// The package is put together here rather than by the SDK's packaging, which keeps every part in memory until it
+    /// is saved: each part goes into the ZIP as it is written, and the sheet streams row by row.
+    /// </summary>
     private static async Task WritePackageAsync<TRow>(
         Stream stream, string sheetName, IReadOnlyList<ExportColumn<TRow>> columns, IAsyncEnumerable<TRow> rows, CancellationToken ct)
     {
-        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        WriteText(zip, "[Content_Types].xml", ContentTypes);
+        WriteText(zip, "_rels/.rels", PackageRelationships);
+        WriteText(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+        WriteElement(zip, "xl/styles.xml", Stylesheet());
+
         var letters = columns.Select((_, i) => ColumnName(i)).ToArray();
         var lastRow = 1u;
-        using (var writer = OpenXmlWriter.Create(sheetPart, Encoding.UTF8))
+        await using (var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
+        using (var writer = OpenXmlWriter.Create(part, Encoding.UTF8))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement(new Worksheet());
@@ -113,15 +152,28 @@ public static class XlsxExportWriter
             }
 
             writer.WriteEndElement();
-            var range = $"A1:{letters[^1]}{lastRow.ToString(CultureInfo.InvariantCulture)}";
-            writer.WriteElement(new AutoFilter { Reference = range });
+            writer.WriteElement(new AutoFilter { Reference = $"A1:{letters[^1]}{lastRow.ToString(CultureInfo.InvariantCulture)}" });
             writer.WriteEndElement();
         }
 
         var filterRange = $"'{sheetName.Replace("'", "''", StringComparison.Ordinal)}'!$A$1:${letters[^1]}${lastRow.ToString(CultureInfo.InvariantCulture)}";
-        workbookPart.Workbook = new Workbook(
-            new Sheets(new Sheet { Name = sheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }),
-            new DefinedNames(new DefinedName(filterRange) { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true }));
+        WriteElement(zip, "xl/workbook.xml", new Workbook(
+            new Sheets(new Sheet { Name = sheetName, SheetId = 1, Id = "rId1" }),
+            new DefinedNames(new DefinedName(filterRange) { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true })));
+    }
+
+    private static void WriteText(ZipArchive zip, string name, string xml)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+        writer.Write(xml);
+    }
+
+    private static void WriteElement(ZipArchive zip, string name, OpenXmlElement element)
+    {
+        using var part = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(part, Encoding.UTF8);
+        writer.WriteStartDocument();
+        writer.WriteElement(element);
     }
 
     private static void WriteFrozenHeaderView(OpenXmlWriter writer)

@@ -1,4 +1,7 @@
 using Certify.Web.Features.Exports;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 
 namespace Certify.Web.Tests.Features.Exports;
 
@@ -52,6 +55,21 @@ public sealed class XlsxExportWriterTests
         Assert.Equal(6, book.Widths.Count);
         Assert.All(book.Widths, w => Assert.InRange(w, 8, 60));
         Assert.True(book.Widths[0] > book.Widths[1], "A text column is wider than a number column.");
+    }
+
+    [Fact]
+    public async Task WriteAsync_AnyRows_ValidAgainstTheOpenXmlSchema()
+    {
+        using var output = new MemoryStream();
+        await XlsxExportWriter.WriteAsync(output, "Hoja", Columns, ExportFiles.Async(
+            [new Item(" espacios ", 1, 2.5m, new DateOnly(2026, 1, 2), new DateTime(2026, 1, 2, 3, 4, 5), true), new Item(null, null, null, null, null, null)]),
+            CancellationToken.None);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(output.ToArray()), false);
+        var errors = new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+
+        Assert.Empty(errors);
+        Assert.Contains("xmlns:r=", document.WorkbookPart!.Workbook.OuterXml, StringComparison.Ordinal);
     }
 
     [Fact]
