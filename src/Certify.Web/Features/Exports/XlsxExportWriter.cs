@@ -74,7 +74,7 @@ public static class XlsxExportWriter
         var path = Path.Combine(Path.GetTempPath(), $"certify-export-{Guid.NewGuid():N}.xlsx");
         try
         {
-            await using (var package = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+            await using (var package = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 await WritePackageAsync(package, SheetName(sheetName), columns, rows, ct);
             }
