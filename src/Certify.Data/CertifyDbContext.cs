@@ -3,7 +3,6 @@ using Certify.Domain.Auditing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Certify.Data;
 
@@ -102,12 +101,12 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot compare or order DateTimeOffset in SQL; stored as a sortable long it can.
+        // SQLite cannot compare or order DateTimeOffset in SQL; stored as a sortable long in UTC it can.
         // SQL Server keeps its native datetimeoffset.
         if (Database.ProviderName == SqliteProvider)
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
         }
 
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);

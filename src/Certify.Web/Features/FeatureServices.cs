@@ -3,6 +3,7 @@ using Certify.Web.Features.Audit;
 using Certify.Web.Features.CertifyingBodies;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Distinctives.Certificates;
+using Certify.Web.Features.Exports;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Features.Reports;
@@ -51,6 +52,7 @@ public static class FeatureServices
         services.AddScoped<DistinctiveLifecycleService>();
         services.AddSingleton<AssessmentReportRenderer>();
         services.AddScoped<AssessmentReportService>();
+        services.AddScoped<ExportService>();
         return services;
     }
 }

@@ -36,9 +36,9 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
     }
 
     /// <summary>
-    /// Instants are stored by EF Core's DateTimeOffsetToBinaryConverter as (ticks / 1000) &lt;&lt; 11 | offset minutes,
-    /// always with offset zero here, so milliseconds are the value shifted back and divided by ten, and months come from
-    /// the instant converted to the bodies' calendar. Dates are stored as yyyy-MM-dd text.
+    /// Instants are stored as <see cref="UtcDateTimeOffsetToBinaryConverter"/> writes them; the functions decode them
+    /// back to instants, then to UTC milliseconds or to the month in the bodies' calendar.
+    /// Dates are stored as yyyy-MM-dd text.
     /// </summary>
     private static void RegisterFunctions(DbConnection connection)
     {
@@ -47,7 +47,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
             return;
         }
 
-        sqlite.CreateFunction<long?, long?>(DbTime.MillisecondsFunction, stored => stored is { } v ? (v >> 11) / 10 : null, isDeterministic: true);
+        sqlite.CreateFunction<long?, long?>(DbTime.MillisecondsFunction, stored => stored is { } v ? UtcDateTimeOffsetToBinaryConverter.FromBinary(v).UtcTicks / TimeSpan.TicksPerMillisecond : null, isDeterministic: true);
         sqlite.CreateFunction<string?, int?>(DbTime.DayNumberFunction,
             stored => stored is null ? null : DateOnly.ParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber, isDeterministic: true);
         sqlite.CreateFunction<long?, int?>(DbTime.MonthNumberFunction, stored =>
@@ -57,7 +57,7 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
                 return null;
             }
 
-            var local = BodyCalendar.Local(new DateTimeOffset((v >> 11) * 1000, TimeSpan.Zero));
+            var local = BodyCalendar.Local(UtcDateTimeOffsetToBinaryConverter.FromBinary(v));
             return (local.Year * 12) + local.Month - 1;
         }, isDeterministic: true);
     }

@@ -108,7 +108,7 @@ public sealed class BodyDashboardService(
             await expiring.CountAsync(ct));
     }
 
-    /// <summary>The program's assessments that match the filters (company state, period of creation).</summary>
+    /// <summary>The program's assessments that match the filters: company state, and submitted (drafts: started) in the period.</summary>
     private static IQueryable<Assessment> Scope(CertifyDbContext db, int programId, DashboardFilter filter)
     {
         var scope = db.Assessments.AsNoTracking().Where(a => a.ProgramId == programId);
@@ -119,12 +119,12 @@ public sealed class BodyDashboardService(
 
         if (filter.StartsAt is { } from)
         {
-            scope = scope.Where(a => a.CreatedAt >= from);
+            scope = scope.Where(a => (a.SubmittedAt ?? a.CreatedAt) >= from);
         }
 
         if (filter.EndsBefore is { } before)
         {
-            scope = scope.Where(a => a.CreatedAt < before);
+            scope = scope.Where(a => (a.SubmittedAt ?? a.CreatedAt) < before);
         }
 
         return scope;

@@ -6,8 +6,9 @@ namespace Certify.Web.Features.Dashboards;
 
 /// <summary>
 /// The body dashboard's filters as they arrive in the query string (<c>programa</c>, <c>desde</c>, <c>hasta</c>,
-/// <c>estado</c>); anything unreadable is ignored rather than refused. The period is in days of the body's calendar
-/// (Mexico City), both ends included, and selects assessments by the day they were started.
+/// <c>entidad</c>, named as the exports and the registry name them); anything unreadable is ignored rather than
+/// refused. The period is in days of the body's calendar (Mexico City), both ends included, and selects assessments by
+/// the day they were submitted (drafts by the day they were started), as the exports do.
 /// </summary>
 public sealed record DashboardFilter(string? Program = null, DateOnly? From = null, DateOnly? To = null, MexicanState? State = null)
 {

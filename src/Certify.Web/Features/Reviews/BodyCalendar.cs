@@ -1,3 +1,5 @@
+using Certify.Domain.Distinctives;
+
 namespace Certify.Web.Features.Reviews;
 
 /// <summary>
@@ -13,9 +15,5 @@ public static class BodyCalendar
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Local(clock.GetUtcNow()).DateTime);
 
     /// <summary>The instant a day of the calendar begins (its local midnight), in UTC.</summary>
-    public static DateTimeOffset StartOf(DateOnly day)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
-    }
+    public static DateTimeOffset StartOf(DateOnly day) => Validity.StartOfDay(day, Zone).ToUniversalTime();
 }

@@ -111,7 +111,7 @@ public sealed class BodyDashboardTests(CertifyWebFactory factory) : IClassFixtur
         var client = factory.CreateBrowserClient();
         await factory.SignInAsync(client, AdminEmail);
 
-        using var response = await client.GetAsync($"/organismos/{_bodyId}/tablero?estado=Zacatecas");
+        using var response = await client.GetAsync($"/organismos/{_bodyId}/tablero?entidad=Zacatecas");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = CertifyWebFactory.Parse(await response.Content.ReadAsStringAsync());
@@ -129,7 +129,7 @@ public sealed class BodyDashboardTests(CertifyWebFactory factory) : IClassFixtur
         var top = page.QuerySelector("table#top-non-compliant-table tbody tr")!;
         Assert.StartsWith("SUB-01", top.QuerySelector("th")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("100%", top.QuerySelector("td")!.TextContent.Trim());
-        Assert.NotNull(page.QuerySelector("[data-testid=export-evaluaciones-xlsx]"));
+        Assert.NotNull(page.QuerySelector("[data-testid=export-menu] a[data-export='evaluaciones.xlsx'][href*='entidad=Zacatecas']"));
     }
 
     [Fact]
