@@ -41,6 +41,7 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
         .AddDbContextFactory<CertifyDbContext>(options => options.UseSqlite(
             $"Data Source={dbPath};Cache=Shared", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite")))
         .AddSingleton<QuestionnaireRegistry>()
+        .AddSingleton<RegistryCountCache>()
         .AddScoped<RegistryService>()
         .BuildServiceProvider();
     var factory = services.GetRequiredService<IDbContextFactory<CertifyDbContext>>();
@@ -73,6 +74,19 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
         ("rfc prefix", new RegistryFilter(Query: "TRO0001")),
         ("no match", new RegistryFilter(Query: "zzzz inexistente")),
     };
+    // "repeat": the same search again and again, as a busy registry sees its common searches (counts from
+    // RegistryCountCache after the first); "first view": the counts evicted before every run, as after an issuance or
+    // a status change, or for a search nobody made in the last minute.
+    var counts = services.GetRequiredService<RegistryCountCache>();
+    foreach (var evict in new[] { false, true })
+    {
+        Console.WriteLine(evict ? "first view (counts loaded every time)" : "repeat (counts reused)");
+        await TimeAsync(services, searches, evict ? counts.Evict : () => { });
+    }
+}
+
+static async Task TimeAsync(IServiceProvider services, (string Name, RegistryFilter Filter)[] searches, Action beforeEach)
+{
     const int warmup = 5;
     const int runs = 60;
     var all = new List<double>();
@@ -83,6 +97,7 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
         RegistryResult? last = null;
         for (var i = 0; i < warmup + runs; i++)
         {
+            beforeEach();
             await using var scope = services.CreateAsyncScope();
             var registry = scope.ServiceProvider.GetRequiredService<RegistryService>();
             var watch = Stopwatch.StartNew();
