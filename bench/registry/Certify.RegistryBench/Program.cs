@@ -83,6 +83,19 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
         Console.WriteLine(evict ? "first view (counts loaded every time)" : "repeat (counts reused)");
         await TimeAsync(services, searches, evict ? counts.Evict : () => { });
     }
+
+    // The public CSV export reads every matching row: how long the unfiltered registry takes to read (without writing).
+    await using (var scope = services.CreateAsyncScope())
+    {
+        var watch = Stopwatch.StartNew();
+        var exported = 0;
+        await foreach (var _ in scope.ServiceProvider.GetRequiredService<RegistryService>().ExportAsync(RegistryFilter.None, CancellationToken.None))
+        {
+            exported++;
+        }
+
+        Console.WriteLine($"export rows, all {exported:N0}: {watch.Elapsed.TotalSeconds:F2} s");
+    }
 }
 
 static async Task TimeAsync(IServiceProvider services, (string Name, RegistryFilter Filter)[] searches, Action beforeEach)

@@ -127,13 +127,13 @@ public sealed class RegistryService(
         if (total > 0)
         {
             var matches = Filtered(db.Distinctives.AsNoTracking(), filter, programId, now);
-            if (db.Database.IsSqlite())
+            if (filter.Query is not null && db.Database.IsSqlite())
             {
-                // Every match lies between the first and last name of the search's groups (whatever the status, which
-                // time changes without an eviction): bounding the name lets SQLite seek its name-ordered index to the
-                // first match and stop after the last, instead of testing every name before a search text's first
-                // match. SQLite orders text by its UTF-8 bytes (the BINARY collation); SQL Server's collation could
-                // not be reproduced here, so it goes without.
+                // Every match of a search text lies between the first and last name of its groups (whatever the
+                // status, which time changes without an eviction): bounding the name lets SQLite seek its name-ordered
+                // index to the first match and stop after the last, instead of testing every name before the text's
+                // first match. SQLite orders text by its UTF-8 bytes (the BINARY collation); SQL Server's collation
+                // could not be reproduced here, so it goes without.
                 var first = groups.Select(g => g.FirstName).Min(Utf8Order)!;
                 var last = groups.Select(g => g.LastName).Max(Utf8Order)!;
                 matches = matches.Where(d => string.Compare(d.LegalName, first) >= 0 && string.Compare(d.LegalName, last) <= 0);
@@ -196,7 +196,7 @@ public sealed class RegistryService(
     private Task<IReadOnlyList<DistinctiveTally>> TallyAsync(
         CertifyDbContext db, RegistryFilter withoutStatus, int? programId, DateTimeOffset now, CancellationToken ct) =>
         counts.GetOrLoadAsync(withoutStatus, now, async token => await DistinctiveStatusQuery
-            .Tally(Filtered(db.Distinctives.AsNoTracking(), withoutStatus, programId, now), now)
+            .Tally(Filtered(db.Distinctives.AsNoTracking(), withoutStatus, programId, now), now, withNames: withoutStatus.Query is not null)
             .ToListAsync(token), ct);
 
     /// <summary>
