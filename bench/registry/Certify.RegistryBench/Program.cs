@@ -41,6 +41,7 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
         .AddDbContextFactory<CertifyDbContext>(options => options.UseSqlite(
             $"Data Source={dbPath};Cache=Shared", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite")))
         .AddSingleton<QuestionnaireRegistry>()
+        .AddSingleton<RegistryCountCache>()
         .AddScoped<RegistryService>()
         .BuildServiceProvider();
     var factory = services.GetRequiredService<IDbContextFactory<CertifyDbContext>>();
@@ -73,6 +74,32 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
         ("rfc prefix", new RegistryFilter(Query: "TRO0001")),
         ("no match", new RegistryFilter(Query: "zzzz inexistente")),
     };
+    // "repeat": the same search again and again, as a busy registry sees its common searches (counts from
+    // RegistryCountCache after the first); "first view": the counts evicted before every run, as after an issuance or
+    // a status change, or for a search nobody made in the last minute.
+    var counts = services.GetRequiredService<RegistryCountCache>();
+    foreach (var evict in new[] { false, true })
+    {
+        Console.WriteLine(evict ? "first view (counts loaded every time)" : "repeat (counts reused)");
+        await TimeAsync(services, searches, evict ? counts.Evict : () => { });
+    }
+
+    // The public CSV export reads every matching row: how long the unfiltered registry takes to read (without writing).
+    await using (var scope = services.CreateAsyncScope())
+    {
+        var watch = Stopwatch.StartNew();
+        var exported = 0;
+        await foreach (var _ in scope.ServiceProvider.GetRequiredService<RegistryService>().ExportAsync(RegistryFilter.None, CancellationToken.None))
+        {
+            exported++;
+        }
+
+        Console.WriteLine($"export rows, all {exported:N0}: {watch.Elapsed.TotalSeconds:F2} s");
+    }
+}
+
+static async Task TimeAsync(IServiceProvider services, (string Name, RegistryFilter Filter)[] searches, Action beforeEach)
+{
     const int warmup = 5;
     const int runs = 60;
     var all = new List<double>();
@@ -83,6 +110,7 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
         RegistryResult? last = null;
         for (var i = 0; i < warmup + runs; i++)
         {
+            beforeEach();
             await using var scope = services.CreateAsyncScope();
             var registry = scope.ServiceProvider.GetRequiredService<RegistryService>();
             var watch = Stopwatch.StartNew();

@@ -47,6 +47,7 @@ public static class FeatureServices
         services.AddTransient<DistinctiveReconcileJob>();
         services.AddSingleton<ICertificateRenderer, PdfCertificateRenderer>();
         services.AddScoped<RegistryService>();
+        services.AddSingleton<RegistryCountCache>();
         services.AddScoped<DistinctiveLookupService>();
         services.AddScoped<DistinctiveCache>();
         services.AddScoped<DistinctiveLifecycleService>();

@@ -213,17 +213,28 @@ internal sealed class DistinctiveTagPolicy : IOutputCachePolicy
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
-/// <summary>Evicts the cached public answers about a distinctive (status, credential, badge) and the registry.</summary>
-public sealed class DistinctiveCache(IOutputCacheStore store)
+/// <summary>
+/// Evicts the cached public answers about a distinctive (status, credential, badge) and the registry (its cached API
+/// pages and the counts of <see cref="RegistryCountCache"/>).
+/// </summary>
+public sealed class DistinctiveCache(IOutputCacheStore store, RegistryCountCache registryCounts)
 {
     /// <summary>Tag of every cached registry page.</summary>
     public const string RegistryTag = "registry";
 
     public static string Tag(string canonicalCode) => $"distinctive:{canonicalCode}";
 
+    /// <summary>After a distinctive's status changed.</summary>
     public async Task EvictAsync(string canonicalCode, CancellationToken ct)
     {
         await store.EvictByTagAsync(Tag(canonicalCode), ct);
+        await EvictRegistryAsync(ct);
+    }
+
+    /// <summary>After the registry's content changed (a distinctive issued).</summary>
+    public async Task EvictRegistryAsync(CancellationToken ct)
+    {
+        registryCounts.Evict();
         await store.EvictByTagAsync(RegistryTag, ct);
     }
 }

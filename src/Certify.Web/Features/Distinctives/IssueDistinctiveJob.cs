@@ -35,6 +35,7 @@ public sealed class IssueDistinctiveJob(
     ICertificateRenderer renderer,
     IFileStore files,
     Notifier notifier,
+    DistinctiveCache cache,
     TimeProvider clock,
     ILogger<IssueDistinctiveJob> logger)
 {
@@ -97,6 +98,7 @@ public sealed class IssueDistinctiveJob(
             {
                 await db.SaveChangesAsync(ct);
                 logger.LogInformation("Distinctive {Number} issued for assessment {AssessmentId}", distinctive.Number, assessmentId);
+                await cache.EvictRegistryAsync(ct);
                 return distinctive.Id;
             }
             catch (DbUpdateException e)

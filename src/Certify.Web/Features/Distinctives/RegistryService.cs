@@ -1,8 +1,11 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Companies;
 using Certify.Domain.Distinctives;
+using Certify.Domain.Questionnaires;
 using Certify.Web.Features.Assessments;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +63,9 @@ public sealed record RegistryRow(
     DateTimeOffset ValidUntil,
     DistinctiveStatus Status);
 
+/// <summary>A registry row with the titles of the topics it covers, for the export.</summary>
+public sealed record RegistryExportRow(RegistryRow Row, IReadOnlyList<LocalizedText> Topics);
+
 /// <summary>A count of matching distinctives for one value of a facet.</summary>
 public sealed record RegistryCount<T>(T Key, int Count);
 
@@ -81,12 +87,19 @@ public sealed record RegistryResult(
 
 /// <summary>
 /// The public registry: search by company name or RFC, filters by state, program, level and derived status, paged,
-/// with counts by state and level. Everything is filtered, counted and paged in the database (status through
-/// <see cref="DistinctiveStatusQuery"/>); only the page's rows are loaded.
+/// with counts by state and level. Rows are filtered, ordered and paged in the database (status through
+/// <see cref="DistinctiveStatusQuery"/>): first the page's ids from the covering registry indexes, then only those
+/// rows. The totals and facets come from the tallies per state, level and program of the search without its status
+/// (<see cref="DistinctiveStatusQuery.Tally"/>), which <see cref="RegistryCountCache"/> keeps for a minute (emptied when
+/// a distinctive is issued or changes status).
 /// </summary>
-public sealed class RegistryService(IDbContextFactory<CertifyDbContext> dbFactory, QuestionnaireRegistry questionnaires, TimeProvider clock)
+public sealed class RegistryService(
+    IDbContextFactory<CertifyDbContext> dbFactory, QuestionnaireRegistry questionnaires, RegistryCountCache counts, TimeProvider clock)
 {
     public const int PageSize = 20;
+
+    private static readonly Comparer<string> Utf8Order =
+        Comparer<string>.Create((a, b) => Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b)));
 
     public async Task<RegistryResult> SearchAsync(RegistryFilter filter, CancellationToken ct)
     {
@@ -98,29 +111,36 @@ public sealed class RegistryService(IDbContextFactory<CertifyDbContext> dbFactor
             .Select(p => new { p.Id, p.Code, p.NameEs, p.NameEn }).ToListAsync(ct);
         var levels = programs.SelectMany(p => questionnaires.Program(p.Id).Levels.Select(l => l.Code))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var programId = filter.Program is null ? (int?)null : programs.Find(p => p.Code == filter.Program)?.Id ?? -1;
 
-        var matches = Filtered(db.Distinctives.AsNoTracking(), filter, programs.Find(p => p.Code == filter.Program)?.Id, now);
-
-        // One GROUP BY on (state, level) gives both facets and the total (at most 32 × levels rows), one scan of the
-        // covering registry index instead of three.
-        var facets = await matches.GroupBy(d => new { d.State, d.LevelCode })
-            .Select(g => new { g.Key.State, g.Key.LevelCode, Count = g.Count() }).ToListAsync(ct);
-        var byState = facets.GroupBy(f => f.State).Select(g => new RegistryCount<MexicanState>(g.Key, g.Sum(f => f.Count)))
+        // The status filter is one of the counts of each tally, so every status of a search shares its tallies.
+        var groups = await TallyAsync(db, filter with { Status = null, Page = 1 }, programId, now, ct);
+        var cells = groups.Select(g => (g.State, g.LevelCode, Count: g.Count(filter.Status))).Where(c => c.Count > 0).ToList();
+        var byState = cells.GroupBy(c => c.State).Select(g => new RegistryCount<MexicanState>(g.Key, g.Sum(c => c.Count)))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Key).ToList();
-        var byLevel = facets.GroupBy(f => f.LevelCode).Select(g => new RegistryCount<string>(g.Key, g.Sum(f => f.Count)))
+        var byLevel = cells.GroupBy(c => c.LevelCode).Select(g => new RegistryCount<string>(g.Key, g.Sum(c => c.Count)))
             .OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
-        var total = facets.Sum(f => f.Count);
+        var total = cells.Sum(c => c.Count);
 
         var page = Math.Min(filter.Page, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var rows = total == 0 ? [] : await matches
-            .OrderBy(d => d.LegalName).ThenBy(d => d.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(d => new
+        List<PageRow> rows = [];
+        if (total > 0)
+        {
+            var matches = Filtered(db.Distinctives.AsNoTracking(), filter, programId, now);
+            if (filter.Query is not null && db.Database.IsSqlite())
             {
-                d.Number, d.VerificationCode, d.LegalName, d.Rfc, d.State, d.ProgramId, d.LevelCode,
-                d.ValidFrom, d.ValidUntil, d.SuspendedAt, d.RevokedAt,
-            })
-            .ToListAsync(ct);
+                // Every match of a search text lies between the first and last name of its groups (whatever the
+                // status, which time changes without an eviction): bounding the name lets SQLite seek its name-ordered
+                // index to the first match and stop after the last, instead of testing every name before the text's
+                // first match. SQLite orders text by its UTF-8 bytes (the BINARY collation); SQL Server's collation
+                // could not be reproduced here, so it goes without.
+                var first = groups.Select(g => g.FirstName).Min(Utf8Order)!;
+                var last = groups.Select(g => g.LastName).Max(Utf8Order)!;
+                matches = matches.Where(d => string.Compare(d.LegalName, first) >= 0 && string.Compare(d.LegalName, last) <= 0);
+            }
+
+            rows = await PageAsync(db, matches, page, ct);
+        }
 
         return new RegistryResult(
             filter with { Page = page },
@@ -136,6 +156,66 @@ public sealed class RegistryService(IDbContextFactory<CertifyDbContext> dbFactor
             byLevel,
             [.. programs.Select(p => new RegistryProgram(p.Code, p.NameEs, p.NameEn))],
             levels);
+    }
+
+    /// <summary>
+    /// Every distinctive that <paramref name="filter"/> matches (its page is ignored), in the registry's order, read as
+    /// they are written out (the public CSV export): nothing holds the whole registry in memory.
+    /// </summary>
+    public async IAsyncEnumerable<RegistryExportRow> ExportAsync(RegistryFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var programs = await db.Programs.AsNoTracking().Select(p => new { p.Id, p.Code, p.NameEs, p.NameEn, p.QuestionnaireVersionId }).ToListAsync(ct);
+        var programId = filter.Program is null ? (int?)null : programs.Find(p => p.Code == filter.Program)?.Id ?? -1;
+        var sections = programs.ToDictionary(p => p.Id, p => questionnaires.ForVersion(p.QuestionnaireVersionId).Sections);
+
+        var rows = Filtered(db.Distinctives.AsNoTracking(), filter, programId, now)
+            .OrderBy(d => d.LegalName).ThenBy(d => d.Id)
+            .Select(d => new
+            {
+                d.Number, d.VerificationCode, d.LegalName, d.Rfc, d.State, d.ProgramId, d.LevelCode, d.Topics,
+                d.ValidFrom, d.ValidUntil, d.SuspendedAt, d.RevokedAt,
+            })
+            .AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(ct))
+        {
+            var program = programs.Find(p => p.Id == r.ProgramId);
+            var programSections = sections.GetValueOrDefault(r.ProgramId) ?? [];
+            yield return new RegistryExportRow(
+                new RegistryRow(r.Number, r.VerificationCode, r.LegalName, r.Rfc, r.State,
+                    program?.Code ?? "", program?.NameEs ?? "", program?.NameEn ?? "", r.LevelCode, r.ValidFrom, r.ValidUntil,
+                    DistinctiveStatusQuery.Derive(r.RevokedAt, r.SuspendedAt, r.ValidFrom, r.ValidUntil, now)),
+                [.. r.Topics.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(t => programSections.FirstOrDefault(s => s.Code == t)?.Title ?? new LocalizedText(t, t))]);
+        }
+    }
+
+    /// <summary>The tallies of everything a search without status matches.</summary>
+    private Task<IReadOnlyList<DistinctiveTally>> TallyAsync(
+        CertifyDbContext db, RegistryFilter withoutStatus, int? programId, DateTimeOffset now, CancellationToken ct) =>
+        counts.GetOrLoadAsync(withoutStatus, now, async token => await DistinctiveStatusQuery
+            .Tally(Filtered(db.Distinctives.AsNoTracking(), withoutStatus, programId, now), now, withNames: withoutStatus.Query is not null)
+            .ToListAsync(token), ct);
+
+    /// <summary>
+    /// One page in the registry's order (name, then id). The ids are read first: ordered, skipped and taken within a
+    /// covering index; reading the other columns there would fetch a wide row (the credential) for every skipped one.
+    /// </summary>
+    private static async Task<List<PageRow>> PageAsync(CertifyDbContext db, IQueryable<Distinctive> matches, int page, CancellationToken ct)
+    {
+        var ids = await matches.OrderBy(d => d.LegalName).ThenBy(d => d.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(d => d.Id)
+            .ToListAsync(ct);
+        var rows = await db.Distinctives.AsNoTracking()
+            .Where(d => ids.Contains(d.Id))
+            .Select(d => new PageRow(
+                d.Id, d.Number, d.VerificationCode, d.LegalName, d.Rfc, d.State, d.ProgramId, d.LevelCode,
+                d.ValidFrom, d.ValidUntil, d.SuspendedAt, d.RevokedAt))
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(r => ids.IndexOf(r.Id))];
     }
 
     private static IQueryable<Distinctive> Filtered(IQueryable<Distinctive> query, RegistryFilter filter, int? programId, DateTimeOffset now)
@@ -159,11 +239,10 @@ public sealed class RegistryService(IDbContextFactory<CertifyDbContext> dbFactor
             query = query.Where(d => d.State == state);
         }
 
-        if (filter.Program is not null)
+        if (programId is { } id)
         {
             // "+ 0" keeps SQLite off the (ProgramId, Year, Sequence) index, which would fetch every wide row of a
             // program; the covering registry indexes answer the filter from the index alone.
-            var id = programId ?? -1;
             query = query.Where(d => d.ProgramId + 0 == id);
         }
 
@@ -186,4 +265,8 @@ public sealed class RegistryService(IDbContextFactory<CertifyDbContext> dbFactor
         && (char.IsAsciiLetter(text[3]) ? text.Length >= 10 && text[..4].All(char.IsAsciiLetter) && text[4..10].All(char.IsAsciiDigit)
             : text[..3].All(char.IsAsciiLetter) && text[3..9].All(char.IsAsciiDigit))
         && text.All(char.IsAsciiLetterOrDigit);
+
+    private sealed record PageRow(
+        long Id, string Number, string VerificationCode, string LegalName, string Rfc, MexicanState State, int ProgramId, string LevelCode,
+        DateTimeOffset ValidFrom, DateTimeOffset ValidUntil, DateTimeOffset? SuspendedAt, DateTimeOffset? RevokedAt);
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using Certify.Domain.Distinctives;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Tests.Features.Assessments;
@@ -48,6 +49,21 @@ public sealed class DistinctiveLifecycleTests(CertifyWebFactory factory) : IClas
         Assert.Equal(["distinctive.suspended", "distinctive.reinstated", "distinctive.revoked"], audits);
         Assert.Equal(["DistinctiveSuspended", "DistinctiveReinstated", "DistinctiveRevoked"], kinds);
         Assert.Equal("Documentos falsos", reason);
+    }
+
+    [Fact]
+    public async Task Apply_Revoke_TheRegistryCountsItOnTheNextSearch()
+    {
+        const string name = "Revocación Al Instante";
+        var created = await factory.CreateDistinctiveAsync(new DistinctiveSpec { LegalName = $"{name}, S.A. de C.V." });
+        Assert.Equal(1, (await SearchAsync(new RegistryFilter(Query: name, Status: DistinctiveStatus.Active))).Total);
+
+        Assert.Equal(LifecycleOutcome.Done, await ApplyAsync(created, LifecycleAction.Revoke, "Documentos falsos", await DemoAdminAsync()));
+
+        Assert.Equal(0, (await SearchAsync(new RegistryFilter(Query: name, Status: DistinctiveStatus.Active))).Total);
+        var revoked = await SearchAsync(new RegistryFilter(Query: name, Status: DistinctiveStatus.Revoked));
+        Assert.Equal(1, revoked.Total);
+        Assert.Equal(DistinctiveStatus.Revoked, Assert.Single(revoked.Rows).Status);
     }
 
     [Fact]
@@ -127,6 +143,12 @@ public sealed class DistinctiveLifecycleTests(CertifyWebFactory factory) : IClas
 
     private async Task<Guid> VersionAsync(TestDistinctive distinctive) =>
         await factory.WithDbAsync(db => db.Distinctives.Where(d => d.Id == distinctive.Id).Select(d => d.Version).SingleAsync());
+
+    private async Task<RegistryResult> SearchAsync(RegistryFilter filter)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RegistryService>().SearchAsync(filter, CancellationToken.None);
+    }
 
     private async Task<ClaimsPrincipal> DemoAdminAsync() => Principal(await factory.UserIdAsync(AssessmentTestData.ProgramAdminEmail), AssessmentTestData.ProgramAdminEmail);
 

@@ -53,5 +53,9 @@ public sealed class DistinctiveStatusQueryTests(CertifyWebFactory factory) : ICl
         });
 
         Assert.Equal([expected], matching);
+        var tally = Assert.Single(await factory.WithDbAsync(db =>
+            DistinctiveStatusQuery.Tally(db.Distinctives.Where(d => d.Id == created.Id), Now, withNames: true).ToListAsync()));
+        Assert.Equal((1, 1), (tally.Count(expected), tally.Count(null)));
+        Assert.Equal((name, name), (tally.FirstName, tally.LastName));
     }
 }

@@ -57,6 +57,20 @@ public sealed class IssueDistinctiveJobTests(CertifyWebFactory factory) : IClass
     }
 
     [Fact]
+    public async Task RunAsync_AfterTheRegistryWasSearched_TheNextSearchFindsTheNewDistinctive()
+    {
+        const string name = "Emisión Registrada";
+        var (_, id) = await factory.ApprovedAsync(name);
+        Assert.Equal(0, (await SearchRegistryAsync(name)).Total);
+
+        await factory.IssueAsync(id);
+
+        var found = await SearchRegistryAsync(name);
+        Assert.Equal(1, found.Total);
+        Assert.Equal((await factory.DistinctivesAsync(id))[0].Number, Assert.Single(found.Rows).Number);
+    }
+
+    [Fact]
     public async Task RunAsync_Concurrently_IssuesOnce()
     {
         var (owner, id) = await factory.ApprovedAsync("Emisión Concurrente");
@@ -189,4 +203,10 @@ public sealed class IssueDistinctiveJobTests(CertifyWebFactory factory) : IClass
 
     private Task<AssessmentState> StateAsync(int id) =>
         factory.WithDbAsync(db => db.Assessments.AsNoTracking().Where(a => a.Id == id).Select(a => a.State).SingleAsync());
+
+    private async Task<RegistryResult> SearchRegistryAsync(string text)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RegistryService>().SearchAsync(new RegistryFilter(Query: text), CancellationToken.None);
+    }
 }

@@ -39,6 +39,19 @@ public sealed class RegistryStatsTests(CertifyWebFactory factory) : IClassFixtur
         Assert.All(delta.SkipLast(2), d => Assert.Equal(0, d));
     }
 
+    [Fact]
+    public async Task RegistryPage_Anonymous_ShowsBothTransparencyChartsWithTheirTables()
+    {
+        using var response = await factory.CreateBrowserClient().GetAsync("/registro");
+
+        var page = CertifyWebFactory.Parse(await response.Content.ReadAsStringAsync());
+        var section = page.QuerySelector("[data-testid=transparency]");
+        Assert.NotNull(section);
+        Assert.NotNull(section!.QuerySelector("canvas#registry-by-state[data-chart]"));
+        Assert.Equal(12, section.QuerySelectorAll("table#registry-per-month-table tbody tr").Length);
+        Assert.NotEmpty(section.QuerySelectorAll("table#registry-by-state-table tbody tr"));
+    }
+
     private Task<RegistryStats> ComputeAsync() =>
         factory.WithServiceAsync<RegistryStatsService, RegistryStats>(s => s.ComputeAsync(CancellationToken.None));
 }
