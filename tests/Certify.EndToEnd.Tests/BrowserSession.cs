@@ -1,3 +1,4 @@
+using Certify.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Certify.EndToEnd.Tests;
@@ -29,6 +30,25 @@ public sealed class BrowserSession : IAsyncDisposable
         Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "screenshots"));
+
+    /// <summary>
+    /// Signs in through the login page with the demo password; with <paramref name="authenticatorKey"/> it also enters
+    /// the current authenticator code. Ends once the browser has left the account pages.
+    /// </summary>
+    public async Task SignInAsync(string email, string password, string? authenticatorKey = null)
+    {
+        await GotoAsync("Account/Login");
+        await Page.FillAsync("#Input\\.Email", email);
+        await Page.FillAsync("#Input\\.Password", password);
+        await Page.ClickAsync("#login-submit");
+        if (authenticatorKey is not null)
+        {
+            await Page.FillAsync("#Input\\.TwoFactorCode", Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
+            await Page.ClickAsync("#login-2fa-submit");
+        }
+
+        await Assertions.Expect(Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/"));
+    }
 
     /// <summary>Opens <paramref name="path"/> (relative to the app's root) and waits until blazor.web.js has loaded.</summary>
     public async Task GotoAsync(string path)

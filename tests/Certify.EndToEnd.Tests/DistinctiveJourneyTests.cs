@@ -1,10 +1,5 @@
 using System.Globalization;
-using Certify.Data;
-using Certify.Data.Entities;
-using Certify.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -40,20 +35,14 @@ public sealed class DistinctiveJourneyTests(AppFixture app, BrowserFixture brows
         var verifyUrl = page.Url;
         await visitor.ScreenshotAsync("1-verify-active", fullPage: false);
 
-        var (bodyId, distinctiveId) = await WithDbAsync(async db =>
+        var (bodyId, distinctiveId) = await app.WithDbAsync(async db =>
         {
             var d = await db.Distinctives.Where(x => x.LegalName.StartsWith(ActiveCompany)).Select(x => new { x.CertifyingBodyId, x.Id }).SingleAsync();
             return (d.CertifyingBodyId, d.Id);
         });
-        var key = await EnrolAuthenticatorAsync(ProgramAdmin);
+        var key = await app.EnrolAuthenticatorAsync(ProgramAdmin);
         await using var admin = await browser.NewSessionAsync(app.BaseUrl, output);
-        await admin.GotoAsync("Account/Login");
-        await admin.Page.FillAsync("#Input\\.Email", ProgramAdmin);
-        await admin.Page.FillAsync("#Input\\.Password", DemoPassword);
-        await admin.Page.ClickAsync("#login-submit");
-        await admin.Page.FillAsync("#Input\\.TwoFactorCode", Totp.Code(key, DateTimeOffset.UtcNow));
-        await admin.Page.ClickAsync("#login-2fa-submit");
-        await Expect(admin.Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/"));
+        await admin.SignInAsync(ProgramAdmin, DemoPassword, key);
         await admin.GotoAsync($"organismos/{bodyId}/distintivos?id={distinctiveId}");
         await admin.Page.FillAsync("#lifecycle-reason", "Incumplimiento grave confirmado por la inspección.");
         await admin.Page.ClickAsync("#lifecycle-revoke");
@@ -68,26 +57,6 @@ public sealed class DistinctiveJourneyTests(AppFixture app, BrowserFixture brows
         await Expect(page.Locator("[data-testid=verify-status-detail]")).ToContainTextAsync(today);
         await Expect(page.Locator("[data-testid=verify-status-detail]")).ToContainTextAsync("Incumplimiento grave");
         await visitor.ScreenshotAsync("3-verify-revoked", fullPage: false);
-        Assert.NotNull(await WithDbAsync(db => db.Distinctives.Where(d => d.Id == distinctiveId).Select(d => d.RevokedAt).SingleAsync()));
-    }
-
-    private async Task<string> EnrolAuthenticatorAsync(string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
-        if (!await users.GetTwoFactorEnabledAsync(user))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-        }
-
-        return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
-    }
-
-    private async Task<T> WithDbAsync<T>(Func<CertifyDbContext, Task<T>> query)
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CertifyDbContext>>().CreateDbContextAsync();
-        return await query(db);
+        Assert.NotNull(await app.WithDbAsync(db => db.Distinctives.Where(d => d.Id == distinctiveId).Select(d => d.RevokedAt).SingleAsync()));
     }
 }

@@ -1,12 +1,8 @@
 using System.Security.Claims;
 using System.Text;
-using Certify.Data;
-using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Questionnaires;
 using Certify.Web.Features.Assessments;
-using Certify.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -35,10 +31,10 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
     {
         var assessmentId = await SubmitCompliantAssessmentAsync();
         await WaitForAsync(() => RoutedToAuditorAsync(assessmentId, submission: 1));
-        var authenticatorKey = await EnrolAuthenticatorAsync(Auditor);
+        var authenticatorKey = await app.EnrolAuthenticatorAsync(Auditor);
 
         await using var auditor = await browser.NewSessionAsync(app.BaseUrl, output);
-        await SignInAsync(auditor, Auditor, authenticatorKey);
+        await auditor.SignInAsync(Auditor, DemoPassword, authenticatorKey);
         await auditor.GotoAsync($"revisiones/{assessmentId}");
         await auditor.WaitForBlazorAsync();
         var page = auditor.Page;
@@ -65,8 +61,8 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
 
         // The company sees the request, can change only that answer, fixes it and resubmits.
         await using var company = await browser.NewSessionAsync(app.BaseUrl, output);
-        await SignInAsync(company, CompanyOwner);
-        var companyId = await WithDbAsync(db => db.Companies.Where(c => c.Rfc == CompanyRfc).Select(c => c.Id).SingleAsync());
+        await company.SignInAsync(CompanyOwner, DemoPassword);
+        var companyId = await app.WithDbAsync(db => db.Companies.Where(c => c.Rfc == CompanyRfc).Select(c => c.Id).SingleAsync());
         await company.GotoAsync($"empresas/{companyId}/evaluaciones/{assessmentId}");
         await company.WaitForBlazorAsync();
         var companyPage = company.Page;
@@ -99,7 +95,7 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
         Assert.Contains(await StateAsync(assessmentId), new[] { AssessmentState.Approved, AssessmentState.Issued });
 
         // The company answers the finding with a corrective action.
-        var findingId = await WithDbAsync(db => db.Findings.Where(f => f.AssessmentId == assessmentId && f.QuestionCode == MinorQuestion)
+        var findingId = await app.WithDbAsync(db => db.Findings.Where(f => f.AssessmentId == assessmentId && f.QuestionCode == MinorQuestion)
             .OrderByDescending(f => f.ReviewId).Select(f => f.Id).FirstAsync());
         await company.GotoAsync($"empresas/{companyId}/evaluaciones/{assessmentId}/acciones");
         await company.WaitForBlazorAsync();
@@ -116,8 +112,8 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
         await page.ClickAsync($"#close-{MinorQuestion}");
         await Expect(page.Locator("#review-message")).ToContainTextAsync("Hallazgo cerrado");
         await auditor.ScreenshotAsync("6-finding-closed", fullPage: false);
-        Assert.Equal(Certify.Domain.Reviews.FindingStatus.Closed, await WithDbAsync(db => db.Findings.Where(f => f.Id == findingId).Select(f => f.Status).SingleAsync()));
-        Assert.True(await WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == "FindingClosed" && db.Users.Any(u => u.Id == n.UserId && u.Email == CompanyOwner))));
+        Assert.Equal(Certify.Domain.Reviews.FindingStatus.Closed, await app.WithDbAsync(db => db.Findings.Where(f => f.Id == findingId).Select(f => f.Status).SingleAsync()));
+        Assert.True(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == "FindingClosed" && db.Users.Any(u => u.Id == n.UserId && u.Email == CompanyOwner))));
     }
 
     private static async Task RecordVerdictAsync(IPage page, string code, string verdict, string? comment, string? dueOn = null)
@@ -137,42 +133,12 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
         await Expect(page.Locator($"[data-testid=verdict-status-{code}]")).ToContainTextAsync("Veredicto guardado");
     }
 
-    private static async Task SignInAsync(BrowserSession session, string email, string? authenticatorKey = null)
-    {
-        await session.GotoAsync("Account/Login");
-        await session.Page.FillAsync("#Input\\.Email", email);
-        await session.Page.FillAsync("#Input\\.Password", DemoPassword);
-        await session.Page.ClickAsync("#login-submit");
-        if (authenticatorKey is not null)
-        {
-            await session.Page.FillAsync("#Input\\.TwoFactorCode", Totp.Code(authenticatorKey, DateTimeOffset.UtcNow));
-            await session.Page.ClickAsync("#login-2fa-submit");
-        }
-
-        await Expect(session.Page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/"));
-    }
-
-    /// <summary>Staff must use an authenticator; the demo auditor gets one whose key the test holds.</summary>
-    private async Task<string> EnrolAuthenticatorAsync(string email)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
-        if (!await users.GetTwoFactorEnabledAsync(user))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await users.SetTwoFactorEnabledAsync(user, true);
-        }
-
-        return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
-    }
-
     /// <summary>Plastimoldes' DRL-AUTO assessment answered fully compliant, with a PDF wherever evidence is asked, and submitted.</summary>
     private async Task<int> SubmitCompliantAssessmentAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
         var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
-        var (companyId, userId, programId) = await WithDbAsync(async db => (
+        var (companyId, userId, programId) = await app.WithDbAsync(async db => (
             await db.Companies.Where(c => c.Rfc == CompanyRfc).Select(c => c.Id).SingleAsync(),
             await db.Users.Where(u => u.Email == CompanyOwner).Select(u => u.Id).SingleAsync(),
             await db.Programs.Where(p => p.Code == "DRL-AUTO").Select(p => p.Id).SingleAsync()));
@@ -207,17 +173,11 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
         return id;
     }
 
-    private Task<bool> RoutedToAuditorAsync(int assessmentId, int submission) => WithDbAsync(db =>
+    private Task<bool> RoutedToAuditorAsync(int assessmentId, int submission) => app.WithDbAsync(db =>
         db.Reviews.AnyAsync(r => r.AssessmentId == assessmentId && r.SubmissionNumber == submission && r.Auditor!.Email == Auditor));
 
     private Task<AssessmentState> StateAsync(int assessmentId) =>
-        WithDbAsync(db => db.Assessments.Where(a => a.Id == assessmentId).Select(a => a.State).SingleAsync());
-
-    private async Task<T> WithDbAsync<T>(Func<CertifyDbContext, Task<T>> query)
-    {
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<CertifyDbContext>>().CreateDbContextAsync();
-        return await query(db);
-    }
+        app.WithDbAsync(db => db.Assessments.Where(a => a.Id == assessmentId).Select(a => a.State).SingleAsync());
 
     /// <summary>Waits for the background pipeline; the assertion is on the outcome, the timeout only bounds a failure.</summary>
     private static async Task WaitForAsync(Func<Task<bool>> condition)
