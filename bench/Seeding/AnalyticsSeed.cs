@@ -11,6 +11,7 @@ using Certify.Domain.Scoring;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Reviews;
+using Certify.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -61,7 +62,7 @@ public static class AnalyticsSeed
 
     /// <summary>
     /// The services the seeder and the app's feature services need over the SQLite file <paramref name="databasePath"/>
-    /// (shared cache, the app's SQLite migrations): the context factory, logging, localization, configuration with
+    /// (shared cache, the app's SQLite migrations and connection setup, with the dashboards' SQL functions): the context factory, logging, localization, configuration with
     /// <c>App:PublicUrl</c>, the system clock and the questionnaire registry.
     /// </summary>
     public static IServiceCollection AddBenchDatabase(this IServiceCollection services, string databasePath)
@@ -76,7 +77,8 @@ public static class AnalyticsSeed
             .AddSingleton(TimeProvider.System)
             .AddSingleton<QuestionnaireRegistry>()
             .AddDbContextFactory<CertifyDbContext>(options => options.UseSqlite(
-                $"Data Source={databasePath};Cache=Shared", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite")));
+                    $"Data Source={databasePath};Cache=Shared", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite"))
+                .AddInterceptors(new SqliteConnectionSetup()));
     }
 
     /// <summary>
