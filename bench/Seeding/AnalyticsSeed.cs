@@ -60,6 +60,18 @@ public static class AnalyticsSeed
     private static readonly string[] NamePrefixes = ["Autopartes", "Troqueles", "Moldes", "Forjas", "Arneses", "Plásticos", "Frenos", "Componentes", "Fundiciones", "Estampados"];
     private static readonly string[] NameSuffixes = ["del Bajío", "del Norte", "de Occidente", "Industriales", "Automotrices", "de Precisión", "Mexicanos", "del Centro"];
 
+    /// <summary>The repository's root (the folder holding Certify.sln), found upwards from the running program.</summary>
+    public static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Certify.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Certify.sln not found above the program.");
+    }
+
     /// <summary>
     /// The services the seeder and the app's feature services need over the SQLite file <paramref name="databasePath"/>
     /// (shared cache, the app's SQLite migrations and connection setup, with the dashboards' SQL functions): the context factory, logging, localization, configuration with

@@ -32,7 +32,7 @@ await using var services = new ServiceCollection()
 var seedClock = Stopwatch.StartNew();
 var seeded = await AnalyticsSeed.SeedAsync(
     services.GetRequiredService<IDbContextFactory<CertifyDbContext>>(), services.GetRequiredService<QuestionnaireRegistry>(),
-    Path.Combine(FindRoot(), "seed"), new AnalyticsSeedOptions(), CancellationToken.None);
+    Path.Combine(AnalyticsSeed.RepositoryRoot(), "seed"), new AnalyticsSeedOptions(), CancellationToken.None);
 Console.WriteLine($"seeded in {seedClock.Elapsed.TotalSeconds:F1} s: {seeded.Assessments:N0} assessments, {seeded.Answers:N0} answers, "
     + $"{seeded.Reviews:N0} reviews, {seeded.Findings:N0} findings, {seeded.Distinctives:N0} distinctives");
 
@@ -75,14 +75,3 @@ foreach (var (name, filter) in cases)
 var overall = all.Order().ToList();
 var p95 = overall[(int)Math.Ceiling(0.95 * overall.Count) - 1];
 Console.WriteLine($"all cases: median {overall[overall.Count / 2]:F1} ms, p95 {p95:F1} ms (target < 300 ms: {(p95 < 300 ? "met" : "NOT met")})");
-
-static string FindRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Certify.sln")))
-    {
-        directory = directory.Parent;
-    }
-
-    return directory?.FullName ?? throw new InvalidOperationException("Certify.sln not found above the program.");
-}

@@ -35,7 +35,7 @@ await using var services = new ServiceCollection()
 var seedClock = Stopwatch.StartNew();
 var seeded = await AnalyticsSeed.SeedAsync(
     services.GetRequiredService<IDbContextFactory<CertifyDbContext>>(), services.GetRequiredService<QuestionnaireRegistry>(),
-    Path.Combine(FindRoot(), "seed"), new AnalyticsSeedOptions(), CancellationToken.None);
+    Path.Combine(AnalyticsSeed.RepositoryRoot(), "seed"), new AnalyticsSeedOptions(), CancellationToken.None);
 Console.WriteLine($"seeded in {seedClock.Elapsed.TotalSeconds:F1} s ({new FileInfo(dbPath).Length / 1048576.0:F0} MB): {seeded.Companies:N0} companies, "
     + $"{seeded.Assessments:N0} assessments ({seeded.Submitted:N0} submitted), {seeded.Answers:N0} answers, {seeded.Snapshots:N0} snapshots, "
     + $"{seeded.Reviews:N0} reviews, {seeded.Findings:N0} findings ({seeded.PrivateNotes:N0} with a private note), {seeded.Distinctives:N0} distinctives");
@@ -103,15 +103,4 @@ static int XlsxDataRows(string path)
     }
 
     return rows - 1;
-}
-
-static string FindRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Certify.sln")))
-    {
-        directory = directory.Parent;
-    }
-
-    return directory?.FullName ?? throw new InvalidOperationException("Certify.sln not found above the program.");
 }

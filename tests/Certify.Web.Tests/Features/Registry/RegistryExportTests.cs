@@ -2,8 +2,10 @@ using System.Net;
 using System.Text;
 using Certify.Domain.Companies;
 using Certify.Web.Tests.Features.Distinctives;
+using Certify.Web.Tests.Features.Exports;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
+
 
 namespace Certify.Web.Tests.Features.Registry;
 
@@ -71,7 +73,7 @@ public sealed class RegistryExportTests(RegistryExportTests.KnownExportFactory d
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', text.Replace("\r\n", "", StringComparison.Ordinal));
 
-        var records = Parse(text);
+        var records = ExportFiles.ParseCsv(text);
         Assert.Equal(
             ["Número", "Código de verificación", "Empresa", "RFC", "Entidad", "Programa", "Nivel", "Temas", "Vigente desde", "Vigente hasta", "Estatus", "Liga de verificación"],
             records[0]);
@@ -108,7 +110,7 @@ public sealed class RegistryExportTests(RegistryExportTests.KnownExportFactory d
     {
         using var client = data.Factory.CreateClient();
 
-        var records = Parse(await ReadCsvAsync(client, Search + filters));
+        var records = ExportFiles.ParseCsv(await ReadCsvAsync(client, Search + filters));
 
         Assert.Equal(expected, records.Count - 1);
     }
@@ -119,7 +121,7 @@ public sealed class RegistryExportTests(RegistryExportTests.KnownExportFactory d
         using var client = data.Factory.CreateClient();
         client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
 
-        var records = Parse(await ReadCsvAsync(client, Search + "&estatus=revocado"));
+        var records = ExportFiles.ParseCsv(await ReadCsvAsync(client, Search + "&estatus=revocado"));
 
         Assert.Equal("Number,Verification code,Company,RFC,State,Program,Level,Topics,Valid from,Valid until,Status,Verification URL", string.Join(',', records[0]));
         Assert.Equal(["Revoked", "Subcontracting; Freedom of association and collective bargaining"], [records[1][10], records[1][7]]);
@@ -139,7 +141,7 @@ public sealed class RegistryExportTests(RegistryExportTests.KnownExportFactory d
         var query = QueryHelpers.ParseQuery(href[href.IndexOf('?', StringComparison.Ordinal)..]);
         Assert.Equal(["q", "entidad", "estatus"], query.Keys);
         Assert.Equal(("Exportación Conocida", "Jalisco", "Active"), (query["q"].ToString(), query["entidad"].ToString(), query["estatus"].ToString()));
-        Assert.Equal(22, Parse(await ReadCsvAsync(client, "/" + href)).Count - 1);
+        Assert.Equal(22, ExportFiles.ParseCsv(await ReadCsvAsync(client, "/" + href)).Count - 1);
     }
 
     private static async Task<string> ReadCsvAsync(HttpClient client, string url)
@@ -148,58 +150,6 @@ public sealed class RegistryExportTests(RegistryExportTests.KnownExportFactory d
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-    }
-
-    /// <summary>An RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.</summary>
-    private static List<string[]> Parse(string text)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                records.Add([.. fields]);
-                fields.Clear();
-                i++;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        return records;
     }
 }
 
