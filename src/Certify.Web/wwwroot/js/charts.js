@@ -22,6 +22,7 @@
             backgroundColor: doughnut ? spec.labels.map((_, j) => palette[j % palette.length]) : palette[i % palette.length],
             borderColor: type === 'line' ? palette[i % palette.length] : undefined,
             tension: 0.2,
+            maxBarThickness: 56,
         }));
         const valueAxis = {
             beginAtZero: true,
@@ -48,7 +49,18 @@
                 },
                 scales: doughnut ? {} : {
                     [horizontal ? 'x' : 'y']: valueAxis,
-                    [horizontal ? 'y' : 'x']: { stacked, ticks: { autoSkip: false } },
+                    [horizontal ? 'y' : 'x']: {
+                        stacked,
+                        ticks: {
+                            autoSkip: false,
+                            // Long labels are cut to fit narrow screens; the tooltip and the table keep them whole.
+                            callback(value) {
+                                const label = String(this.getLabelForValue(value));
+                                const max = this.chart.width < 500 ? 14 : 36;
+                                return label.length > max ? label.slice(0, max - 1) + '…' : label;
+                            },
+                        },
+                    },
                 },
             },
         };
