@@ -217,7 +217,7 @@ internal sealed class DistinctiveTagPolicy : IOutputCachePolicy
 /// Evicts the cached public answers about a distinctive (status, credential, badge) and the registry (its cached API
 /// pages and the counts of <see cref="RegistryCountCache"/>).
 /// </summary>
-public sealed class DistinctiveCache(IOutputCacheStore store, RegistryCountCache registryCounts)
+public sealed class DistinctiveCache(IOutputCacheStore store, RegistryCountCache registryCounts, Registry.RegistryStatsService registryStats)
 {
     /// <summary>Tag of every cached registry page.</summary>
     public const string RegistryTag = "registry";
@@ -235,6 +235,7 @@ public sealed class DistinctiveCache(IOutputCacheStore store, RegistryCountCache
     public async Task EvictRegistryAsync(CancellationToken ct)
     {
         registryCounts.Evict();
+        registryStats.Evict();
         await store.EvictByTagAsync(RegistryTag, ct);
     }
 }

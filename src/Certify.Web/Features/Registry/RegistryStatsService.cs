@@ -17,8 +17,9 @@ public sealed record RegistryStats(IReadOnlyList<StateLevelCount> ActiveByStateA
 }
 
 /// <summary>
-/// Computes the transparency figures with two grouped queries and keeps them for a few minutes: they are aggregates
-/// of the whole registry, shown to anonymous visitors, and a distinctive's own status is always read live elsewhere.
+/// Computes the transparency figures with two grouped queries and keeps them for a few minutes, or until a
+/// distinctive is issued or changes status (<see cref="Distinctives.DistinctiveCache"/> evicts them): they are
+/// aggregates of the whole registry, shown to anonymous visitors on every visit of /registro.
 /// </summary>
 public sealed class RegistryStatsService(IDbContextFactory<CertifyDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
 {
@@ -31,6 +32,9 @@ public sealed class RegistryStatsService(IDbContextFactory<CertifyDbContext> dbF
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
             return await ComputeAsync(ct);
         }))!;
+
+    /// <summary>Forgets the figures, so the next visit computes them again.</summary>
+    public void Evict() => cache.Remove(CacheKey);
 
     internal async Task<RegistryStats> ComputeAsync(CancellationToken ct)
     {

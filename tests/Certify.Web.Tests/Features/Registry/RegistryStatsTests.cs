@@ -40,6 +40,19 @@ public sealed class RegistryStatsTests(CertifyWebFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Get_AfterAnIssuance_TheCachedFiguresAreRecomputed()
+    {
+        var before = await factory.WithServiceAsync<RegistryStatsService, RegistryStats>(s => s.GetAsync(CancellationToken.None));
+        var (_, assessmentId) = await factory.ApprovedAsync("Transparencia Recién Emitida");
+
+        await factory.IssueAsync(assessmentId);
+
+        var after = await factory.WithServiceAsync<RegistryStatsService, RegistryStats>(s => s.GetAsync(CancellationToken.None));
+        Assert.Equal(before.ActiveByStateAndLevel.Sum(x => x.Count) + 1, after.ActiveByStateAndLevel.Sum(x => x.Count));
+        Assert.Equal(before.IssuedPerMonth[^1].Count + 1, after.IssuedPerMonth[^1].Count);
+    }
+
+    [Fact]
     public async Task RegistryPage_Anonymous_ShowsBothTransparencyChartsWithTheirTables()
     {
         using var response = await factory.CreateBrowserClient().GetAsync("/registro");
