@@ -37,7 +37,8 @@ public sealed record ChartData(ChartKind Kind, IReadOnlyList<string> Labels, IRe
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public bool IsEmpty => Labels.Count == 0 || Series.All(s => s.Values.All(v => v is null or 0m));
+    /// <summary>Nothing to draw: no labels, or no value at all (a zero is a value: a 0 % pass rate is a finding).</summary>
+    public bool IsEmpty => Labels.Count == 0 || Series.All(s => s.Values.All(v => v is null));
 
     /// <summary>The spec charts.js reads: kind, labels (and long labels for tooltips), series and the unit appended to values.</summary>
     public string ToJson() => JsonSerializer.Serialize(

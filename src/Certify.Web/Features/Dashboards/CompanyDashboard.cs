@@ -21,6 +21,9 @@ public enum NextStepKind
     AnswerChangeRequest,
     ProposeCorrectiveActions,
     RenewDistinctive,
+
+    /// <summary>The distinctive has already ended: renewal is what brings it back.</summary>
+    RenewExpiredDistinctive,
     WaitForReview,
     InviteTeam,
 }

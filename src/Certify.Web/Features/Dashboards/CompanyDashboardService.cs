@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Certify.Data;
 using Certify.Domain.Assessments;
+using Certify.Domain.Distinctives;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
 using Certify.Domain.Scoring;
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Reviews;
-using Certify.Web.Features.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Dashboards;
@@ -19,15 +19,15 @@ namespace Certify.Web.Features.Dashboards;
 /// </summary>
 public sealed class CompanyDashboardService(
     IDbContextFactory<CertifyDbContext> dbFactory,
-    TenantAccess access,
     QuestionnaireRegistry registry,
     CompanyDistinctiveService distinctives,
     TimeProvider clock)
 {
     public async Task<CompanyDashboard?> GetAsync(int companyId, ClaimsPrincipal user, CancellationToken ct)
     {
+        // The distinctives' list checks membership of the company; null means the user is not a member.
         var list = await distinctives.ListAsync(companyId, user, ct);
-        if (list is null || await access.CompanyRoleAsync(user, companyId, ct) is null)
+        if (list is null)
         {
             return null;
         }
@@ -97,7 +97,8 @@ public static class NextSteps
 
         foreach (var distinctive in distinctives.Where(d => d.RenewalDue))
         {
-            steps.Add(new NextStep(NextStepKind.RenewDistinctive, DistinctivePaths.Company(companyId), Number: distinctive.Number, Day: distinctive.LastDay));
+            var kind = distinctive.Status == DistinctiveStatus.Expired ? NextStepKind.RenewExpiredDistinctive : NextStepKind.RenewDistinctive;
+            steps.Add(new NextStep(kind, DistinctivePaths.Company(companyId), Number: distinctive.Number, Day: distinctive.LastDay));
         }
 
         foreach (var (id, _) in assessments.Where(a => a.State == AssessmentState.Draft))

@@ -42,9 +42,20 @@ public sealed class DashboardComponentTests : BunitContext
     }
 
     [Fact]
-    public void ChartFigure_AllZero_ShowsNoDataInsteadOfAnEmptyChart()
+    public void ChartFigure_ZeroValues_AreDrawnAndListed()
     {
-        var data = new ChartData(ChartKind.Bar, ["A", "B"], [new ChartSeries("S", [0m, null])]);
+        var data = new ChartData(ChartKind.HorizontalBar, ["SUB", "LIB"], [new ChartSeries("Aprobación", [0m, null])], "%");
+
+        var figure = Render<ChartFigure>(p => p.Add(c => c.Id, "rate").Add(c => c.Title, "Aprobación").Add(c => c.LabelHeader, "Tema").Add(c => c.Data, data));
+
+        Assert.NotNull(figure.Find("canvas#rate"));
+        Assert.Equal(["0%", "—"], figure.FindAll("table#rate-table tbody td").Select(c => c.TextContent));
+    }
+
+    [Fact]
+    public void ChartFigure_NoValues_ShowsNoDataInsteadOfAnEmptyChart()
+    {
+        var data = new ChartData(ChartKind.Bar, ["A", "B"], [new ChartSeries("S", [null, null])]);
 
         var figure = Render<ChartFigure>(p => p.Add(c => c.Id, "z").Add(c => c.Title, "Vacío").Add(c => c.LabelHeader, "x").Add(c => c.Data, data));
 
@@ -98,6 +109,24 @@ public sealed class DashboardComponentTests : BunitContext
         Assert.Contains("2 no conformidad(es) de la evaluación #9", links[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("1 dic 2026", links[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("Renueva el distintivo DRL-AUTO-2026-00001: vence el 15 ene 2027.", links[1].TextContent);
+    }
+
+    [Fact]
+    public void NextSteps_ExpiredDistinctiveDue_SaysItExpiredInThePastTense()
+    {
+        var expired = new CompanyDistinctiveItem(
+            1, "DRL-AUTO-2024-00001", new LocalizedText("Distintivo", "Distinctive"), "B", Certify.Domain.Distinctives.DistinctiveStatus.Expired,
+            new DateOnly(2024, 9, 16), new DateOnly(2026, 9, 15), Certify.Domain.Distinctives.VerificationCode.Generate(), true, "https://x/verificar", "<a></a>")
+        {
+            Renewal = RenewalStatus.Available,
+            RenewalDue = true,
+        };
+
+        var steps = NextSteps.For(4, [], [], [expired], members: 2, new Dictionary<int, int>());
+        var panel = Render<NextStepsPanel>(p => p.Add(c => c.Steps, steps));
+
+        Assert.Equal(NextStepKind.RenewExpiredDistinctive, Assert.Single(steps, s => s.Kind != NextStepKind.StartAssessment).Kind);
+        Assert.Contains("El distintivo DRL-AUTO-2024-00001 venció el 15 sept 2026: renuévalo.", panel.FindAll("li a").Select(a => a.TextContent));
     }
 
     [Fact]
