@@ -85,7 +85,14 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
 builder.Services.AddSingleton(sp => CommonPasswordList.Load(
     Path.Combine(SeedPaths.Root(builder.Configuration), "security", "common-passwords.txt")));
 builder.Services.AddScoped<IEmailSender<ApplicationUser>, IdentityEmailSender>();
+// Every [Authorize] page and RequireAuthorization() endpoint asks for the staff authenticator as well; only the pages
+// where staff enrol one (Policies.SignedIn) do not. What a user may touch is then decided by TenantAccess.
 builder.Services.AddAuthorizationBuilder()
+    .SetDefaultPolicy(new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .AddRequirements(new StaffTwoFactorRequirement())
+        .Build())
+    .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
     .AddPolicy(Policies.PlatformAdmin, policy => policy
         .RequireAuthenticatedUser()
         .RequireRole(CertifyClaims.PlatformAdminRole)
@@ -94,6 +101,7 @@ builder.Services.AddAuthorizationBuilder()
         .RequireAuthenticatedUser()
         .RequireClaim(CertifyClaims.BodyStaff)
         .AddRequirements(new StaffTwoFactorRequirement()));
+builder.Services.AddSingleton<StaffTwoFactorRule>();
 builder.Services.AddSingleton<IAuthorizationHandler, StaffTwoFactorHandler>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, StaffTwoFactorResultHandler>();
 
@@ -143,7 +151,9 @@ app.UseRateLimiter();
 app.UseOutputCache();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Endpoints anyone may call are marked AllowAnonymous where they are mapped; EndpointAccessTests holds every other
+// endpoint that takes an id to the tenant and staff two-factor checks.
+app.MapStaticAssets().AllowAnonymous();
 app.MapCertifyHealthChecks();
 app.MapCultureSwitch();
 app.MapEvidenceEndpoints();

@@ -13,6 +13,10 @@ public static class CertifyClaims
 
 public static class Policies
 {
+    /// <summary>Signed in, without the staff authenticator requirement: only for the pages where staff enrol one.</summary>
+    public const string SignedIn = "SignedIn";
+
+
     public const string PlatformAdmin = "PlatformAdmin";
     public const string BodyStaff = "BodyStaff";
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
@@ -15,16 +16,33 @@ public sealed class SecurityOptions
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
 }
 
-/// <summary>Staff (auditors, program admins, platform admins) must have an authenticator app enrolled.</summary>
+/// <summary>
+/// The staff two-factor rule, in one place: staff (auditors, program admins, platform admins) act as staff only with an
+/// authenticator app enrolled. The authorization requirement below and <c>TenantAccess</c> both ask it, so a page, an
+/// endpoint and a service method answer the same way.
+/// </summary>
+public sealed class StaffTwoFactorRule(IOptions<SecurityOptions> options, IHostEnvironment environment)
+{
+    public static bool IsStaff(ClaimsPrincipal user) =>
+        user.HasClaim(c => c.Type == CertifyClaims.BodyStaff) || user.IsInRole(CertifyClaims.PlatformAdminRole);
+
+    /// <summary>True when the user has an authenticator enrolled, or the Development-only demo relaxation is on.</summary>
+    public bool MayActAsStaff(ClaimsPrincipal user) =>
+        (options.Value.RelaxStaffTwoFactorForDemo && environment.IsDevelopment())
+        || user.HasClaim(CertifyClaims.TwoFactorEnabled, "true");
+}
+
+/// <summary>
+/// Part of the default policy, so every endpoint and page that needs sign-in sends staff without an authenticator to
+/// enrol one; people who are not staff pass.
+/// </summary>
 public sealed class StaffTwoFactorRequirement : IAuthorizationRequirement;
 
-public sealed class StaffTwoFactorHandler(IOptions<SecurityOptions> options, IHostEnvironment environment)
-    : AuthorizationHandler<StaffTwoFactorRequirement>
+public sealed class StaffTwoFactorHandler(StaffTwoFactorRule rule) : AuthorizationHandler<StaffTwoFactorRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffTwoFactorRequirement requirement)
     {
-        var relaxed = options.Value.RelaxStaffTwoFactorForDemo && environment.IsDevelopment();
-        if (relaxed || context.User.HasClaim(CertifyClaims.TwoFactorEnabled, "true"))
+        if (!StaffTwoFactorRule.IsStaff(context.User) || rule.MayActAsStaff(context.User))
         {
             context.Succeed(requirement);
         }

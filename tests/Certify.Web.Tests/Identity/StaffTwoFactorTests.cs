@@ -22,6 +22,33 @@ public sealed class StaffTwoFactorTests(CertifyWebFactory factory) : IClassFixtu
         Assert.EndsWith($"returnUrl={Uri.EscapeDataString($"/organismos/{body}")}", response.Headers.Location.OriginalString, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/inicio")]
+    [InlineData("/notificaciones")]
+    public async Task Get_AnySignedInPage_ProgramAdminWithoutAuthenticator_RedirectsToEnrolment(string page)
+    {
+        using var client = factory.CreateBrowserClient();
+        await factory.SignInAsync(client, "programa@capb.demo");
+
+        using var response = await client.GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith(Enrolment, response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Account/Manage/EnableAuthenticator")]
+    [InlineData("/Account/Manage")]
+    public async Task Get_OwnAccountPage_AuditorWithoutAuthenticator_Returns200(string page)
+    {
+        using var client = factory.CreateBrowserClient();
+        await factory.SignInAsync(client, CertifyWebFactory.AuditorEmail);
+
+        using var response = await client.GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task Get_AuditTrail_PlatformAdminWithoutAuthenticator_RedirectsToEnrolment()
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Certify.Data.Entities;
 using Certify.Web.Features.Audit;
 using Certify.Data;
+using Certify.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -34,7 +35,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return TypedResults.LocalRedirect($"~/{returnUrl}");
         });
 
-        var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
+        // Staff reach their own account pages before enrolling an authenticator (the enrolment page is one of them).
+        var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization(Policies.SignedIn);
 
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,

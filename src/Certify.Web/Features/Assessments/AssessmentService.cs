@@ -519,9 +519,7 @@ public sealed class AssessmentService(
         var row = await db.EvidenceFiles.AsNoTracking().Where(e => e.Id == evidenceId)
             .Select(e => new { File = e, e.Assessment!.CompanyId, e.Assessment.SubmissionCount, e.Assessment.Program!.CertifyingBodyId })
             .SingleOrDefaultAsync(ct);
-        if (row is null
-            || (await access.CompanyRoleAsync(user, row.CompanyId, ct) is null
-                && (row.SubmissionCount == 0 || (await access.BodyRolesAsync(user, row.CertifyingBodyId, ct)).Count == 0)))
+        if (row is null || !await access.CanReadCompanyRecordAsync(user, row.CompanyId, row.CertifyingBodyId, row.SubmissionCount > 0, ct))
         {
             return null;
         }

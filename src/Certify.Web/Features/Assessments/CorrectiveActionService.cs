@@ -147,8 +147,7 @@ public sealed class CorrectiveActionService(
                 e.Finding.Review.Assessment.Program!.CertifyingBodyId,
             })
             .SingleOrDefaultAsync(ct);
-        if (row is null
-            || (await access.CompanyRoleAsync(user, row.CompanyId, ct) is null && (await access.BodyRolesAsync(user, row.CertifyingBodyId, ct)).Count == 0))
+        if (row is null || !await access.CanReadCompanyRecordAsync(user, row.CompanyId, row.CertifyingBodyId, bodyMaySee: true, ct))
         {
             return null;
         }

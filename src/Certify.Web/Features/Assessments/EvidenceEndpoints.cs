@@ -18,10 +18,10 @@ public static class EvidenceEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapEvidenceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/evidencias/{id:long}", async (long id, string? vista, HttpContext context, AssessmentService assessments, CancellationToken ct) =>
+        endpoints.MapGet("/evidencias/{evidenceId:long}", async (long evidenceId, string? vista, HttpContext context, AssessmentService assessments, CancellationToken ct) =>
         {
             // Answer evidence: members of the owning company, and the body's staff once submitted.
-            if (await assessments.OpenEvidenceAsync(id, context.User, ct) is not { } file)
+            if (await assessments.OpenEvidenceAsync(evidenceId, context.User, ct) is not { } file)
             {
                 return Results.NotFound();
             }
@@ -39,9 +39,9 @@ public static class EvidenceEndpoints
         }).RequireAuthorization();
 
         // Corrective-action files: members of the assessed company and active staff of the program's certifying body.
-        endpoints.MapGet("/acciones/evidencias/{id:long}", async (long id, HttpContext context, CorrectiveActionService actions, CancellationToken ct) =>
+        endpoints.MapGet("/acciones/evidencias/{correctiveEvidenceId:long}", async (long correctiveEvidenceId, HttpContext context, CorrectiveActionService actions, CancellationToken ct) =>
         {
-            if (await actions.OpenFileAsync(id, context.User, ct) is not { } file)
+            if (await actions.OpenFileAsync(correctiveEvidenceId, context.User, ct) is not { } file)
             {
                 return Results.NotFound();
             }

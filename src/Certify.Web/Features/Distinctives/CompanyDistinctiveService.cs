@@ -156,13 +156,8 @@ public sealed class CompanyDistinctiveService(
         var row = await db.Distinctives.AsNoTracking().Where(d => d.Id == id)
             .Select(d => new { d.CompanyId, d.CertifyingBodyId, d.Number, d.PdfStorageKey, d.CredentialJwt })
             .SingleOrDefaultAsync(ct);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var allowed = await access.CompanyRoleAsync(user, row.CompanyId, ct) is not null
-            || (await access.BodyRolesAsync(user, row.CertifyingBodyId, ct)).Count > 0;
-        return allowed ? new AllowedRow(row.Number, row.PdfStorageKey, row.CredentialJwt) : null;
+        return row is not null && await access.CanReadCompanyRecordAsync(user, row.CompanyId, row.CertifyingBodyId, bodyMaySee: true, ct)
+            ? new AllowedRow(row.Number, row.PdfStorageKey, row.CredentialJwt)
+            : null;
     }
 }

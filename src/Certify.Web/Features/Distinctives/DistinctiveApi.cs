@@ -99,7 +99,7 @@ public static class DistinctiveApi
 
     public static WebApplication MapDistinctiveApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitPolicy).WithTags("Public API");
+        var api = app.MapGroup("/api/v1").AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("Public API");
 
         api.MapGet("/ping", () => TypedResults.Ok(new Ping(true)))
             .WithName("Ping").WithSummary("A constant answer, to compare throughput with.");
@@ -134,12 +134,13 @@ public static class DistinctiveApi
                 var svg = BadgeSvg.Render(details?.Status, string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase));
                 return Results.Text(svg, BadgeSvg.MediaType, Encoding.UTF8, details is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);
             })
+            .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
             .CacheOutput(policy => policy.AddPolicy<DistinctiveTagPolicy>().SetVaryByQuery("lang"))
             .WithTags("Public API").WithName("GetBadge").WithSummary("A small SVG badge with the live status, for a company's website.")
             .Produces<string>(StatusCodes.Status200OK, BadgeSvg.MediaType);
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 

@@ -103,9 +103,9 @@ public static class DistinctiveDocumentEndpoints
             return Results.Text(jwt, Es256Jws.MediaType);
         }).AllowAnonymous();
 
-        endpoints.MapGet("/distintivos/{id:long}/pdf", async (long id, HttpContext context, CompanyDistinctiveService distinctives, CancellationToken ct) =>
+        endpoints.MapGet("/distintivos/{distinctiveId:long}/pdf", async (long distinctiveId, HttpContext context, CompanyDistinctiveService distinctives, CancellationToken ct) =>
         {
-            if (await distinctives.OpenPdfAsync(id, context.User, ct) is not { } pdf)
+            if (await distinctives.OpenPdfAsync(distinctiveId, context.User, ct) is not { } pdf)
             {
                 return Results.NotFound();
             }
@@ -114,9 +114,9 @@ public static class DistinctiveDocumentEndpoints
             return Results.File(pdf.Content, "application/pdf", pdf.FileName, enableRangeProcessing: false);
         }).RequireAuthorization();
 
-        endpoints.MapGet("/distintivos/{id:long}/credential.jwt", async (long id, HttpContext context, CompanyDistinctiveService distinctives, CancellationToken ct) =>
+        endpoints.MapGet("/distintivos/{distinctiveId:long}/credential.jwt", async (long distinctiveId, HttpContext context, CompanyDistinctiveService distinctives, CancellationToken ct) =>
         {
-            if (await distinctives.CredentialAsync(id, context.User, ct) is not { } credential)
+            if (await distinctives.CredentialAsync(distinctiveId, context.User, ct) is not { } credential)
             {
                 return Results.NotFound();
             }

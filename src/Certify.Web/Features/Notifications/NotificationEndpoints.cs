@@ -10,8 +10,8 @@ public static class NotificationEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/notificaciones/{id:long}/abrir", async (
-            long id, HttpContext context, IAntiforgery antiforgery, NotificationService notifications, CancellationToken ct) =>
+        endpoints.MapPost("/notificaciones/{notificationId:long}/abrir", async (
+            long notificationId, HttpContext context, IAntiforgery antiforgery, NotificationService notifications, CancellationToken ct) =>
         {
             // No form binding here, so the antiforgery middleware does not reject on its own: check explicitly.
             if (!await antiforgery.IsRequestValidAsync(context))
@@ -19,7 +19,7 @@ public static class NotificationEndpoints
                 return Results.BadRequest();
             }
 
-            if (await notifications.OpenAsync(id, context.User, ct) is not { } url)
+            if (await notifications.OpenAsync(notificationId, context.User, ct) is not { } url)
             {
                 return Results.NotFound();
             }

@@ -57,9 +57,7 @@ public sealed class AssessmentReportService(
                 a.Company!.LegalName, a.Company.Rfc, CompanyState = a.Company.State, a.Program!.Code, a.Program.CertifyingBodyId,
             })
             .SingleOrDefaultAsync(ct);
-        if (row is null
-            || (await access.CompanyRoleAsync(user, companyId, ct) is null
-                && (row.SubmissionCount == 0 || (await access.BodyRolesAsync(user, row.CertifyingBodyId, ct)).Count == 0)))
+        if (row is null || !await access.CanReadCompanyRecordAsync(user, companyId, row.CertifyingBodyId, row.SubmissionCount > 0, ct))
         {
             return null;
         }

@@ -14,10 +14,12 @@ public sealed record UserTenants(IReadOnlyList<TenantLink> Companies, IReadOnlyL
 }
 
 /// <summary>
-/// The one place that answers "may this user touch this tenant?". Pages and endpoints that take a company or body id
-/// ask here first and answer 404 when the answer is no, so ids of other tenants reveal nothing.
+/// The one place that answers "may this user touch this tenant's resource?". Every page, endpoint and service method
+/// that takes an id asks here (directly or through its feature service) and answers 404 when the answer is no, so ids
+/// of other tenants reveal nothing. The staff two-factor rule is part of the answer: staff without an authenticator
+/// hold no body role here, whatever page, endpoint, circuit or job asks.
 /// </summary>
-public sealed class TenantAccess(IDbContextFactory<CertifyDbContext> dbFactory)
+public sealed class TenantAccess(IDbContextFactory<CertifyDbContext> dbFactory, StaffTwoFactorRule staffTwoFactor)
 {
     public static string? UserId(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
@@ -36,9 +38,10 @@ public sealed class TenantAccess(IDbContextFactory<CertifyDbContext> dbFactory)
             .SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>The user's active roles in the body; none for staff without an authenticator.</summary>
     public async Task<IReadOnlySet<BodyRole>> BodyRolesAsync(ClaimsPrincipal user, int bodyId, CancellationToken ct)
     {
-        if (UserId(user) is not { } userId)
+        if (UserId(user) is not { } userId || !staffTwoFactor.MayActAsStaff(user))
         {
             return new HashSet<BodyRole>();
         }
@@ -50,6 +53,15 @@ public sealed class TenantAccess(IDbContextFactory<CertifyDbContext> dbFactory)
             .ToListAsync(ct);
         return roles.ToHashSet();
     }
+
+    /// <summary>
+    /// Whether the user may read one of a company's records (an assessment, its report, evidence, corrective-action
+    /// files, a distinctive): members of the company always; active staff of the certifying body once
+    /// <paramref name="bodyMaySee"/> (e.g. the assessment was submitted to it).
+    /// </summary>
+    public async Task<bool> CanReadCompanyRecordAsync(ClaimsPrincipal user, int companyId, int bodyId, bool bodyMaySee, CancellationToken ct) =>
+        await CompanyRoleAsync(user, companyId, ct) is not null
+        || (bodyMaySee && (await BodyRolesAsync(user, bodyId, ct)).Count > 0);
 
     public async Task<UserTenants> TenantsAsync(ClaimsPrincipal user, CancellationToken ct)
     {

@@ -5,17 +5,21 @@ using Certify.Domain.Companies;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
+using Certify.Web.Identity;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Certify.Web.Tests.Features.Assessments;
 
-/// <summary>A member of one company, with the principal a signed-in circuit would hand to the assessment service.</summary>
+/// <summary>
+/// A member of one company (or of a body's staff), with the principal a signed-in circuit would hand to the services:
+/// signed in with an authenticator, as staff must be.
+/// </summary>
 public sealed record CompanyUser(int CompanyId, string UserId, string Email)
 {
     public ClaimsPrincipal Principal { get; } = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.NameIdentifier, UserId), new Claim(ClaimTypes.Name, Email)], "test"));
+        [new Claim(ClaimTypes.NameIdentifier, UserId), new Claim(ClaimTypes.Name, Email), new Claim(CertifyClaims.TwoFactorEnabled, "true")], "test"));
 }
 
 /// <summary>

@@ -160,6 +160,5 @@ public sealed class DistinctiveLifecycleTests(CertifyWebFactory factory) : IClas
         return new CompanyUser(0, id, email);
     }
 
-    private static ClaimsPrincipal Principal(string id, string email) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, email)], "test"));
+    private static ClaimsPrincipal Principal(string id, string email) => new CompanyUser(0, id, email).Principal;
 }

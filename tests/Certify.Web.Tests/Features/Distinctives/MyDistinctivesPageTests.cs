@@ -65,7 +65,7 @@ public sealed class MyDistinctivesPageTests(CertifyWebFactory factory) : IClassF
     {
         var (_, distinctive) = await IssuedAsync("Página Organismo");
         var email = "staff@distinctive-pages.example";
-        var staffId = await factory.CreateUserAsync(email);
+        var staffId = await factory.CreateUserAsync(email, authenticator: true);
         await factory.AddBodyMembershipAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), staffId, BodyRole.Auditor);
         var staff = factory.CreateBrowserClient();
         await factory.SignInAsync(staff, email);

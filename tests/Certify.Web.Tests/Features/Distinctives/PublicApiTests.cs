@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Certify.Domain.Distinctives;
 using Certify.Web.Features.Distinctives;
+using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -230,6 +231,6 @@ public sealed class PublicApiTests(CertifyWebFactory factory) : IClassFixture<Ce
     private async Task<ClaimsPrincipal> ProgramAdminAsync()
     {
         var id = await factory.UserIdAsync("programa@capb.demo");
-        return new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id), new Claim(ClaimTypes.Name, "programa@capb.demo")], "test"));
+        return new CompanyUser(0, id, "programa@capb.demo").Principal;
     }
 }

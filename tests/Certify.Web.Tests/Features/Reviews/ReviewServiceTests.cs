@@ -385,7 +385,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
     private async Task<CompanyUser> AddStaffAsync(int bodyId, BodyRole role)
     {
         var email = $"staff-{Interlocked.Increment(ref _staff)}@reviews.example";
-        var userId = await factory.CreateUserAsync(email);
+        var userId = await factory.CreateUserAsync(email, authenticator: true);
         await factory.AddBodyMembershipAsync(bodyId, userId, role);
         return new CompanyUser(0, userId, email);
     }
