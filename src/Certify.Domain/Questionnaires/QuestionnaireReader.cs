@@ -157,7 +157,7 @@ internal sealed class QuestionnaireReader(string fileName)
         var label = code ?? path;
         var text = _fields.Text(element, path, "text");
         var help = _fields.Text(element, path, "help", required: false);
-        var legalBasis = _fields.String(element, path, "legalBasis", required: false);
+        var legalBasis = ReadLegalBasis(element, path);
         var type = ReadAnswerType(element, path);
         var required = _fields.Boolean(element, path, "required") ?? true;
         var scored = (_fields.Boolean(element, path, "scored") ?? true) && type != AnswerType.Text;
@@ -197,6 +197,17 @@ internal sealed class QuestionnaireReader(string fileName)
         return new QuestionDefinition(
             code, sectionCode, position, text, help, legalBasis, type.Value, required, scored, weight, severity,
             options, ranges, maxAgeMonths, evidence, showIf, showIfPositions);
+    }
+
+    /// <summary>A citation written once for both languages, or a pair when its description needs translating.</summary>
+    private LocalizedText? ReadLegalBasis(JsonElement element, string path)
+    {
+        if (element.TryGetProperty("legalBasis", out var value) && value.ValueKind == JsonValueKind.Object)
+        {
+            return _fields.Text(element, path, "legalBasis");
+        }
+
+        return _fields.String(element, path, "legalBasis", required: false) is { } citation ? new LocalizedText(citation, citation) : null;
     }
 
     private AnswerType? ReadAnswerType(JsonElement element, string path)

@@ -35,7 +35,7 @@ public class QuestionnaireLoaderTests
         Assert.Equal("GEN", gen02.SectionCode);
         Assert.Equal(3m, gen02.Weight);
         Assert.Equal(Severity.Critical, gen02.Severity);
-        Assert.Equal("LFT art. 1", gen02.LegalBasis);
+        Assert.Equal(new LocalizedText("LFT art. 1", "LFT art. 1"), gen02.LegalBasis);
         Assert.Equal([1m, 0m, null], gen02.Options.Select(o => o.Compliance));
         Assert.Equal(EvidenceRequirement.Required, gen02.Evidence.Rule);
         Assert.Equal(["yes"], gen02.Evidence.WhenAnswers);
