@@ -195,8 +195,8 @@ public sealed partial class AssessmentJourneyTests(AppFixture app, BrowserFixtur
         }
 
         var folder = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Certify.sln not found above the test output."), "seed", "questionnaires");
-        using var json = File.OpenRead(Path.Combine(folder, "drl-auto-2025.1.json"));
-        var result = QuestionnaireLoader.Load(json, "drl-auto-2025.1.json", File.ReadAllText(Path.Combine(folder, "questionnaire.schema.json")));
+        using var json = File.OpenRead(Path.Combine(folder, "drl-auto-2026.1.json"));
+        var result = QuestionnaireLoader.Load(json, "drl-auto-2026.1.json", File.ReadAllText(Path.Combine(folder, "questionnaire.schema.json")));
         return result.Definition ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
     }
 

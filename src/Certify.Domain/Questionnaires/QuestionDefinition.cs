@@ -9,7 +9,7 @@ public sealed class QuestionDefinition
         int position,
         LocalizedText text,
         LocalizedText? help,
-        string? legalBasis,
+        LocalizedText? legalBasis,
         AnswerType type,
         bool required,
         bool scored,
@@ -49,7 +49,8 @@ public sealed class QuestionDefinition
 
     public LocalizedText? Help { get; }
 
-    public string? LegalBasis { get; }
+    /// <summary>The legal citation; the same in both languages unless the file gives each its own wording.</summary>
+    public LocalizedText? LegalBasis { get; }
 
     public AnswerType Type { get; }
 

@@ -1,9 +1,10 @@
 namespace Certify.Domain.Questionnaires;
 
 /// <summary>
-/// Loads a questionnaire file: JSON syntax, then the JSON Schema, then the meaning rules (unique codes, showIf on
-/// earlier questions and existing options, positive weights, mapped options, the yes/no/na triple, sane ranges).
-/// Stops at the first stage that fails and returns every error of that stage.
+/// Loads a questionnaire file: JSON syntax, then the JSON Schema (every rule it can state: types, required fields,
+/// positive weights, the yes/no/na triple, which fields go with which question type), then only the rules a schema
+/// cannot state (unique codes and option values, range bounds in order, whenAnswers and showIf on existing options of
+/// earlier questions). Stops at the first stage that fails and returns every error of that stage.
 /// </summary>
 public static class QuestionnaireLoader
 {

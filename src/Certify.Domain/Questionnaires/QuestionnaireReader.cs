@@ -3,526 +3,233 @@ using System.Text.Json;
 
 namespace Certify.Domain.Questionnaires;
 
-/// <summary>Builds a <see cref="QuestionnaireDefinition"/> from a schema-valid document and checks its meaning.</summary>
+/// <summary>
+/// Builds a <see cref="QuestionnaireDefinition"/> from a document that passed the JSON Schema, and checks only what a
+/// schema cannot say: codes unique across the file, option values unique within a question, ranges whose minimum is
+/// not above their maximum, evidence conditions on the question's own options, and showIf conditions on earlier choice
+/// questions and their existing options.
+/// </summary>
 internal sealed class QuestionnaireReader(string fileName)
 {
-    private readonly JsonFieldReader _fields = new(fileName);
-
-    /// <summary>Every question code in the file with the path and document position of its first use.</summary>
-    private readonly Dictionary<string, (string Path, int Position)> _codes = new(StringComparer.Ordinal);
-
-    /// <summary>Questions built so far, for the showIf checks (which may only look backwards).</summary>
-    private readonly Dictionary<string, QuestionDefinition> _built = new(StringComparer.Ordinal);
-
-    public List<LoadError> Errors => _fields.Errors;
+    public List<LoadError> Errors { get; } = [];
 
     public QuestionnaireDefinition? Read(JsonElement root, string contentHash)
     {
-        const string path = JsonPaths.Root;
-        if (!_fields.IsObject(root, path))
+        QuestionnaireFile? file;
+        try
         {
+            file = root.Deserialize<QuestionnaireFile>(QuestionnaireFile.Options);
+        }
+        catch (JsonException e)
+        {
+            // Only a schema looser than questionnaire.schema.json lets such a file through.
+            Error(e.Path is { Length: > 0 } p ? p : JsonPaths.Root, $"the file does not have the questionnaire's shape: {e.Message}");
             return null;
         }
 
-        var program = _fields.String(root, path, "program");
-        var version = _fields.String(root, path, "version");
-        var title = _fields.Text(root, path, "title");
-        var sectionsElement = _fields.Array(root, path, "sections");
-        if (sectionsElement is not { } sectionsArray)
+        if (file is null)
         {
+            Error(JsonPaths.Root, "the file is empty");
             return null;
         }
 
-        var sectionsPath = JsonPaths.Property(path, "sections");
-        if (sectionsArray.GetArrayLength() == 0)
-        {
-            _fields.Error(sectionsPath, "a questionnaire needs at least one section");
-        }
-
-        IndexQuestionCodes(sectionsArray, sectionsPath);
-
+        var positions = IndexCodes(file);
+        var built = new Dictionary<string, QuestionDefinition>(StringComparer.Ordinal);
         var sections = new List<SectionDefinition>();
-        var sectionPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         var position = 0;
-        var index = 0;
-        foreach (var sectionElement in sectionsArray.EnumerateArray())
+        for (var s = 0; s < file.Sections.Count; s++)
         {
-            var section = ReadSection(sectionElement, JsonPaths.Index(sectionsPath, index++), sectionPaths, ref position);
-            if (section is not null)
+            var section = file.Sections[s];
+            var questions = new List<QuestionDefinition>();
+            for (var q = 0; q < section.Questions.Count; q++)
             {
-                sections.Add(section);
+                var path = QuestionPath(s, q);
+                var question = Build(section.Questions[q], path, section.Code, position++, positions, built);
+                if (question is not null)
+                {
+                    questions.Add(question);
+                    built.TryAdd(question.Code, question);
+                }
             }
+
+            sections.Add(new SectionDefinition(section.Code, section.Weight ?? 1m, section.Title, section.Description, [.. questions]));
         }
 
-        if (Errors.Count > 0 || program is null || version is null || title is null)
-        {
-            return null;
-        }
-
-        return new QuestionnaireDefinition(program, version, title, [.. sections], contentHash);
+        return Errors.Count > 0 ? null : new QuestionnaireDefinition(file.Program, file.Version, file.Title, [.. sections], contentHash);
     }
 
-    private void IndexQuestionCodes(JsonElement sections, string sectionsPath)
+    /// <summary>Document position of every question code's first use; repeated section and question codes are errors.</summary>
+    private Dictionary<string, (string Path, int Position)> IndexCodes(QuestionnaireFile file)
     {
+        var sectionPaths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var codes = new Dictionary<string, (string Path, int Position)>(StringComparer.Ordinal);
         var position = 0;
-        var sectionIndex = 0;
-        foreach (var section in sections.EnumerateArray())
+        for (var s = 0; s < file.Sections.Count; s++)
         {
-            var sectionPath = JsonPaths.Index(sectionsPath, sectionIndex++);
-            if (section.ValueKind != JsonValueKind.Object
-                || !section.TryGetProperty("questions", out var questions)
-                || questions.ValueKind != JsonValueKind.Array)
+            var sectionPath = JsonPaths.Index(JsonPaths.Property(JsonPaths.Root, "sections"), s);
+            var section = file.Sections[s];
+            if (!sectionPaths.TryAdd(section.Code, sectionPath))
             {
-                continue;
+                Error(JsonPaths.Property(sectionPath, "code"), $"section code {section.Code} is already used at {sectionPaths[section.Code]}");
             }
 
-            var questionIndex = 0;
-            foreach (var question in questions.EnumerateArray())
+            for (var q = 0; q < section.Questions.Count; q++)
             {
-                var questionPath = JsonPaths.Index(JsonPaths.Property(sectionPath, "questions"), questionIndex++);
-                if (question.ValueKind == JsonValueKind.Object
-                    && question.TryGetProperty("code", out var codeElement)
-                    && codeElement.ValueKind == JsonValueKind.String
-                    && codeElement.GetString() is { Length: > 0 } code)
+                var code = section.Questions[q].Code;
+                if (codes.TryGetValue(code, out var first))
                 {
-                    if (_codes.TryGetValue(code, out var first))
-                    {
-                        _fields.Error(JsonPaths.Property(questionPath, "code"), $"question code {code} is already used at {first.Path}");
-                    }
-                    else
-                    {
-                        _codes.Add(code, (questionPath, position));
-                    }
+                    Error(JsonPaths.Property(QuestionPath(s, q), "code"), $"question code {code} is already used at {first.Path}");
+                }
+                else
+                {
+                    codes.Add(code, (QuestionPath(s, q), position));
                 }
 
                 position++;
             }
         }
+
+        return codes;
     }
 
-    private SectionDefinition? ReadSection(JsonElement element, string path, Dictionary<string, string> sectionPaths, ref int position)
+    private QuestionDefinition? Build(
+        QuestionFile file, string path, string sectionCode, int position,
+        Dictionary<string, (string Path, int Position)> positions, Dictionary<string, QuestionDefinition> built)
     {
-        if (!_fields.IsObject(element, path))
-        {
-            return null;
-        }
-
-        var code = _fields.String(element, path, "code");
-        if (code is not null && !sectionPaths.TryAdd(code, path))
-        {
-            _fields.Error(JsonPaths.Property(path, "code"), $"section code {code} is already used at {sectionPaths[code]}");
-        }
-
-        var weight = _fields.Number(element, path, "weight", required: false) ?? 1m;
-        if (weight <= 0)
-        {
-            _fields.Error(JsonPaths.Property(path, "weight"), $"section weight must be positive, found {Format(weight)}");
-        }
-
-        var title = _fields.Text(element, path, "title");
-        var description = _fields.Text(element, path, "description", required: false);
-        var questionsPath = JsonPaths.Property(path, "questions");
-        var questions = new List<QuestionDefinition>();
-        if (_fields.Array(element, path, "questions") is { } questionsArray)
-        {
-            if (questionsArray.GetArrayLength() == 0)
-            {
-                _fields.Error(questionsPath, "a section needs at least one question");
-            }
-
-            var index = 0;
-            foreach (var questionElement in questionsArray.EnumerateArray())
-            {
-                var question = ReadQuestion(questionElement, JsonPaths.Index(questionsPath, index++), code ?? "?", position++);
-                if (question is not null)
-                {
-                    questions.Add(question);
-                    _built.TryAdd(question.Code, question);
-                }
-            }
-        }
-
-        return code is null || title is null ? null : new SectionDefinition(code, weight, title, description, [.. questions]);
-    }
-
-    private QuestionDefinition? ReadQuestion(JsonElement element, string path, string sectionCode, int position)
-    {
-        if (!_fields.IsObject(element, path))
-        {
-            return null;
-        }
-
         var errorsBefore = Errors.Count;
-        var code = _fields.String(element, path, "code");
-        var label = code ?? path;
-        var text = _fields.Text(element, path, "text");
-        var help = _fields.Text(element, path, "help", required: false);
-        var legalBasis = _fields.String(element, path, "legalBasis", required: false);
-        var type = ReadAnswerType(element, path);
-        var required = _fields.Boolean(element, path, "required") ?? true;
-        var scored = (_fields.Boolean(element, path, "scored") ?? true) && type != AnswerType.Text;
-
-        var weight = 0m;
-        Severity? severity = null;
-        if (scored)
-        {
-            if (_fields.Number(element, path, "weight") is { } value)
-            {
-                weight = value;
-                if (value <= 0)
-                {
-                    _fields.Error(JsonPaths.Property(path, "weight"), $"weight must be positive for a scored question, found {Format(value)}");
-                }
-            }
-
-            severity = ReadSeverity(element, path);
-        }
-
-        var options = type is { } t && IsChoice(t) ? ReadOptions(element, path, t, label, scored) : [];
-        if (type is { } other && !IsChoice(other) && element.TryGetProperty("options", out _))
-        {
-            _fields.Error(JsonPaths.Property(path, "options"), $"options are allowed only on yesNoNa, singleChoice and multipleChoice questions; {label} is a {Name(other)} question");
-        }
-
-        var ranges = ReadRanges(element, path, type, label, scored);
-        var maxAgeMonths = ReadMaxAge(element, path, type, label, scored);
-        var evidence = ReadEvidence(element, path, type, label, options);
-        var (showIf, showIfPositions) = ReadShowIf(element, path, label, position);
-
-        if (Errors.Count > errorsBefore || code is null || text is null || type is null)
+        var scored = (file.Scored ?? true) && file.Type != AnswerType.Text;
+        var options = Options(file, path);
+        var ranges = Ranges(file, path);
+        var evidence = Evidence(file, path, options);
+        var (showIf, showIfPositions) = ShowIf(file, path, position, positions, built);
+        if (Errors.Count > errorsBefore)
         {
             return null;
         }
 
         return new QuestionDefinition(
-            code, sectionCode, position, text, help, legalBasis, type.Value, required, scored, weight, severity,
-            options, ranges, maxAgeMonths, evidence, showIf, showIfPositions);
+            file.Code, sectionCode, position, file.Text, file.Help, LegalBasis(file.LegalBasis), file.Type, file.Required ?? true,
+            scored, scored ? file.Weight ?? 0m : 0m, scored ? file.Severity : null, options, ranges, file.Type == AnswerType.Date ? file.MaxAgeMonths : null,
+            evidence, showIf, showIfPositions);
     }
 
-    private AnswerType? ReadAnswerType(JsonElement element, string path)
+    /// <summary>A citation written once for both languages, or a pair when its description needs translating.</summary>
+    private static LocalizedText? LegalBasis(JsonElement? legalBasis) => legalBasis switch
     {
-        var name = _fields.String(element, path, "type");
-        AnswerType? type = name switch
-        {
-            null => null,
-            "yesNoNa" => AnswerType.YesNoNa,
-            "singleChoice" => AnswerType.SingleChoice,
-            "multipleChoice" => AnswerType.MultipleChoice,
-            "number" => AnswerType.Number,
-            "date" => AnswerType.Date,
-            "text" => AnswerType.Text,
-            _ => null,
-        };
-        if (name is not null && type is null)
-        {
-            _fields.Error(JsonPaths.Property(path, "type"), $"type must be one of yesNoNa, singleChoice, multipleChoice, number, date, text; found '{name}'");
-        }
+        { ValueKind: JsonValueKind.String } citation => new LocalizedText(citation.GetString()!, citation.GetString()!),
+        { ValueKind: JsonValueKind.Object } pair => pair.Deserialize<LocalizedText>(QuestionnaireFile.Options),
+        _ => null,
+    };
 
-        return type;
-    }
-
-    private Severity? ReadSeverity(JsonElement element, string path)
+    private AnswerOption[] Options(QuestionFile file, string path)
     {
-        var name = _fields.String(element, path, "severity");
-        Severity? severity = name switch
-        {
-            null => null,
-            "critical" => Severity.Critical,
-            "major" => Severity.Major,
-            "minor" => Severity.Minor,
-            _ => null,
-        };
-        if (name is not null && severity is null)
-        {
-            _fields.Error(JsonPaths.Property(path, "severity"), $"severity must be one of critical, major, minor; found '{name}'");
-        }
-
-        return severity;
-    }
-
-    private AnswerOption[] ReadOptions(JsonElement element, string path, AnswerType type, string label, bool scored)
-    {
-        var optionsPath = JsonPaths.Property(path, "options");
-        if (_fields.Array(element, path, "options") is not { } array)
-        {
-            return [];
-        }
-
         var options = new List<AnswerOption>();
-        var index = 0;
-        foreach (var optionElement in array.EnumerateArray())
+        var list = file.Options ?? [];
+        for (var i = 0; i < list.Count; i++)
         {
-            var optionPath = JsonPaths.Index(optionsPath, index++);
-            if (!_fields.IsObject(optionElement, optionPath))
+            var option = list[i];
+            if (option.Value is null || option.Label is null)
             {
-                continue;
+                Error(JsonPaths.Index(JsonPaths.Property(path, "options"), i), "an option needs a value and a label");
             }
-
-            var value = _fields.String(optionElement, optionPath, "value");
-            var optionLabel = _fields.Text(optionElement, optionPath, "label");
-            var compliance = ReadCompliance(optionElement, optionPath, scored, () => $"option '{value}' of {label} has no compliance");
-            if (value is null || optionLabel is null)
+            else if (options.Exists(o => o.Value == option.Value))
             {
-                continue;
+                Error(JsonPaths.Property(JsonPaths.Index(JsonPaths.Property(path, "options"), i), "value"), $"option value '{option.Value}' appears twice in {file.Code}");
             }
-
-            if (options.Exists(o => o.Value == value))
+            else
             {
-                _fields.Error(JsonPaths.Property(optionPath, "value"), $"option value '{value}' appears twice in {label}");
-                continue;
+                options.Add(new AnswerOption(option.Value, option.Label, option.Score));
             }
-
-            options.Add(new AnswerOption(value, optionLabel, compliance));
-        }
-
-        var values = options.Select(o => o.Value).ToArray();
-        if (type == AnswerType.YesNoNa)
-        {
-            if (!values.SequenceEqual(["yes", "no", "na"]))
-            {
-                _fields.Error(optionsPath, $"a yesNoNa question must have exactly the options yes, no, na in that order; {label} has {List(values)}");
-            }
-        }
-        else if (array.GetArrayLength() < 2)
-        {
-            _fields.Error(optionsPath, $"a {Name(type)} question needs at least two options; {label} has {array.GetArrayLength()}");
         }
 
         return [.. options];
     }
 
-    /// <summary>Reads 0..1 or "na" (null). A missing compliance is an error only where it would be scored.</summary>
-    private decimal? ReadCompliance(JsonElement element, string path, bool scored, Func<string> missingReason)
+    private NumberRange[] Ranges(QuestionFile file, string path)
     {
-        if (!element.TryGetProperty("compliance", out var value) || value.ValueKind == JsonValueKind.Null)
+        var list = file.Ranges ?? [];
+        for (var i = 0; i < list.Count; i++)
         {
-            if (scored)
+            if (list[i] is { Min: { } low, Max: { } high } && low > high)
             {
-                _fields.Error(path, missingReason());
+                Error(JsonPaths.Index(JsonPaths.Property(path, "ranges"), i), $"range min {Format(low)} is greater than max {Format(high)}");
             }
-
-            return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && value.GetString() == "na")
-        {
-            return null;
-        }
-
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) && number is >= 0 and <= 1)
-        {
-            return number;
-        }
-
-        _fields.Error(JsonPaths.Property(path, "compliance"), $"compliance must be a number from 0 to 1 or \"na\", found {JsonFieldReader.Describe(value)}");
-        return null;
+        return [.. list.Select(r => new NumberRange(r.Min, r.Max, r.Score))];
     }
 
-    private NumberRange[] ReadRanges(JsonElement element, string path, AnswerType? type, string label, bool scored)
+    private EvidenceRule Evidence(QuestionFile file, string path, AnswerOption[] options)
     {
-        var rangesPath = JsonPaths.Property(path, "ranges");
-        if (type != AnswerType.Number)
-        {
-            if (type is { } other && element.TryGetProperty("ranges", out _))
-            {
-                _fields.Error(rangesPath, $"ranges are allowed only on number questions; {label} is a {Name(other)} question");
-            }
-
-            return [];
-        }
-
-        if (_fields.Array(element, path, "ranges", required: false) is not { } array || array.GetArrayLength() == 0)
-        {
-            if (scored)
-            {
-                _fields.Error(path, $"{label} is a scored number question without ranges, so no answer could be scored; add ranges or set scored to false");
-            }
-
-            return [];
-        }
-
-        var ranges = new List<NumberRange>();
-        var index = 0;
-        foreach (var rangeElement in array.EnumerateArray())
-        {
-            var rangeIndex = index++;
-            var rangePath = JsonPaths.Index(rangesPath, rangeIndex);
-            if (!_fields.IsObject(rangeElement, rangePath))
-            {
-                continue;
-            }
-
-            var min = _fields.Number(rangeElement, rangePath, "min", required: false);
-            var max = _fields.Number(rangeElement, rangePath, "max", required: false);
-            var compliance = ReadCompliance(rangeElement, rangePath, scored, () => $"range {rangeIndex} of {label} has no compliance");
-            if (min is { } low && max is { } high && low > high)
-            {
-                _fields.Error(rangePath, $"range min {Format(low)} is greater than max {Format(high)}");
-            }
-
-            ranges.Add(new NumberRange(min, max, compliance));
-        }
-
-        return [.. ranges];
-    }
-
-    private int? ReadMaxAge(JsonElement element, string path, AnswerType? type, string label, bool scored)
-    {
-        if (type != AnswerType.Date)
-        {
-            if (type is { } other && element.TryGetProperty("maxAgeMonths", out _))
-            {
-                _fields.Error(JsonPaths.Property(path, "maxAgeMonths"), $"maxAgeMonths is allowed only on date questions; {label} is a {Name(other)} question");
-            }
-
-            return null;
-        }
-
-        var months = _fields.Integer(element, path, "maxAgeMonths", required: false);
-        if (months is <= 0)
-        {
-            _fields.Error(JsonPaths.Property(path, "maxAgeMonths"), $"maxAgeMonths must be positive, found {months}");
-        }
-        else if (months is null && scored && !element.TryGetProperty("maxAgeMonths", out _))
-        {
-            _fields.Error(path, $"{label} is a scored date question without maxAgeMonths, so no answer could be scored; add maxAgeMonths or set scored to false");
-        }
-
-        return months;
-    }
-
-    private EvidenceRule ReadEvidence(JsonElement element, string path, AnswerType? type, string label, AnswerOption[] options)
-    {
-        if (_fields.Object(element, path, "evidence", required: false) is not { } evidence)
+        if (file.Evidence is not { } evidence)
         {
             return EvidenceRule.None;
         }
 
-        var evidencePath = JsonPaths.Property(path, "evidence");
-        var ruleName = _fields.String(evidence, evidencePath, "rule");
-        EvidenceRequirement? rule = ruleName switch
+        var whenAnswers = evidence.WhenAnswers ?? [];
+        for (var i = 0; i < whenAnswers.Count; i++)
         {
-            null => null,
-            "required" => EvidenceRequirement.Required,
-            "optional" => EvidenceRequirement.Optional,
-            "none" => EvidenceRequirement.None,
-            _ => null,
-        };
-        if (ruleName is not null && rule is null)
-        {
-            _fields.Error(JsonPaths.Property(evidencePath, "rule"), $"rule must be one of required, optional, none; found '{ruleName}'");
-        }
-
-        var whenAnswers = new List<string>();
-        if (_fields.Array(evidence, evidencePath, "whenAnswers", required: false) is { } array && array.GetArrayLength() > 0)
-        {
-            var whenPath = JsonPaths.Property(evidencePath, "whenAnswers");
-            if (type is { } t && !IsChoice(t))
+            if (!options.Any(o => o.Value == whenAnswers[i]))
             {
-                _fields.Error(whenPath, $"whenAnswers needs a choice question; {label} is a {Name(t)} question");
-            }
-            else
-            {
-                var index = 0;
-                foreach (var item in array.EnumerateArray())
-                {
-                    var itemPath = JsonPaths.Index(whenPath, index++);
-                    var value = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
-                    if (value is null)
-                    {
-                        _fields.Error(itemPath, $"whenAnswers must list option values, found {JsonFieldReader.Describe(item)}");
-                    }
-                    else if (type is not null && !options.Any(o => o.Value == value))
-                    {
-                        _fields.Error(itemPath, $"whenAnswers lists '{value}', which is not an option of {label} (options: {List(options.Select(o => o.Value))})");
-                    }
-                    else
-                    {
-                        whenAnswers.Add(value);
-                    }
-                }
+                Error(JsonPaths.Index(JsonPaths.Property(JsonPaths.Property(path, "evidence"), "whenAnswers"), i),
+                    $"whenAnswers lists '{whenAnswers[i]}', which is not an option of {file.Code} (options: {List(options.Select(o => o.Value))})");
             }
         }
 
-        var hint = _fields.Text(evidence, evidencePath, "hint", required: false);
-        return new EvidenceRule(rule ?? EvidenceRequirement.None, [.. whenAnswers], hint);
+        return new EvidenceRule(evidence.Rule, [.. whenAnswers], evidence.Hint);
     }
 
-    private (ShowIf? ShowIf, int[] Positions) ReadShowIf(JsonElement element, string path, string label, int position)
+    private (ShowIf? ShowIf, int[] Positions) ShowIf(
+        QuestionFile file, string path, int position,
+        Dictionary<string, (string Path, int Position)> positions, Dictionary<string, QuestionDefinition> built)
     {
-        if (_fields.Object(element, path, "showIf", required: false) is not { } showIf)
+        if (file.ShowIf is not { } showIf)
         {
             return (null, []);
         }
 
-        var showIfPath = JsonPaths.Property(path, "showIf");
-        var hasAny = showIf.TryGetProperty("any", out _);
-        var hasAll = showIf.TryGetProperty("all", out _);
-        if (hasAny == hasAll)
-        {
-            _fields.Error(showIfPath, "showIf must have exactly one of 'any' and 'all'");
-            return (null, []);
-        }
-
-        var mode = hasAll ? ShowIfMode.All : ShowIfMode.Any;
-        var modeName = hasAll ? "all" : "any";
-        if (_fields.Array(showIf, showIfPath, modeName) is not { } array)
-        {
-            return (null, []);
-        }
-
-        var conditionsPath = JsonPaths.Property(showIfPath, modeName);
-        if (array.GetArrayLength() == 0)
-        {
-            _fields.Error(conditionsPath, "showIf needs at least one condition");
-        }
-
+        var (mode, modeName, list) = showIf.All is { } all ? (ShowIfMode.All, "all", all) : (ShowIfMode.Any, "any", showIf.Any ?? []);
+        var conditionsPath = JsonPaths.Property(JsonPaths.Property(path, "showIf"), modeName);
         var conditions = new List<ShowIfCondition>();
-        var positions = new List<int>();
-        var index = 0;
-        foreach (var conditionElement in array.EnumerateArray())
+        var conditionPositions = new List<int>();
+        for (var i = 0; i < list.Count; i++)
         {
-            var conditionPath = JsonPaths.Index(conditionsPath, index++);
-            if (_fields.IsObject(conditionElement, conditionPath)
-                && ReadCondition(conditionElement, conditionPath, label, position) is { } resolved)
+            var conditionPath = JsonPaths.Index(conditionsPath, i);
+            if (Condition(list[i], conditionPath, file.Code, position, positions, built) is { } resolved)
             {
                 conditions.Add(resolved.Condition);
-                positions.Add(resolved.Position);
+                conditionPositions.Add(resolved.Position);
             }
         }
 
-        return (new ShowIf(mode, [.. conditions]), [.. positions]);
+        return (new ShowIf(mode, [.. conditions]), [.. conditionPositions]);
     }
 
-    private (ShowIfCondition Condition, int Position)? ReadCondition(JsonElement element, string path, string label, int position)
+    private (ShowIfCondition Condition, int Position)? Condition(
+        ConditionFile condition, string path, string code, int position,
+        Dictionary<string, (string Path, int Position)> positions, Dictionary<string, QuestionDefinition> built)
     {
-        var target = _fields.String(element, path, "question");
-        var values = ReadConditionValues(element, path);
-        if (target is null || values is null)
-        {
-            return null;
-        }
-
+        var target = condition.Question;
         var questionPath = JsonPaths.Property(path, "question");
-        if (!_codes.TryGetValue(target, out var referenced))
+        if (!positions.TryGetValue(target, out var referenced))
         {
-            _fields.Error(questionPath, $"showIf refers to {target}, which does not exist in this questionnaire");
+            Error(questionPath, $"showIf refers to {target}, which does not exist in this questionnaire");
             return null;
         }
 
         if (referenced.Position == position)
         {
-            _fields.Error(questionPath, $"showIf of {label} refers to the question itself");
+            Error(questionPath, $"showIf of {code} refers to the question itself");
             return null;
         }
 
         if (referenced.Position > position)
         {
-            _fields.Error(questionPath, $"showIf refers to {target}, which comes after {label}");
+            Error(questionPath, $"showIf refers to {target}, which comes after {code}");
             return null;
         }
 
-        if (!_built.TryGetValue(target, out var question))
+        if (!built.TryGetValue(target, out var question))
         {
             // The earlier question failed to load; its own errors say why.
             return null;
@@ -530,80 +237,28 @@ internal sealed class QuestionnaireReader(string fileName)
 
         if (!question.IsChoice)
         {
-            _fields.Error(questionPath, $"showIf refers to {target}, a {Name(question.Type)} question; conditions need a choice question");
+            Error(questionPath, $"showIf refers to {target}, a {Name(question.Type)} question; conditions need a choice question");
             return null;
         }
 
-        var valid = true;
-        foreach (var (value, valuePath) in values)
+        var values = condition.EqualTo is { } equals
+            ? [(equals, JsonPaths.Property(path, "equals"))]
+            : (condition.In ?? []).Select((value, i) => (value, JsonPaths.Index(JsonPaths.Property(path, "in"), i))).ToList();
+        var unknown = values.Where(v => question.FindOption(v.Item1) is null).ToList();
+        foreach (var (value, valuePath) in unknown)
         {
-            if (question.FindOption(value) is null)
-            {
-                _fields.Error(valuePath, $"showIf refers to option '{value}', which {target} does not have (options: {List(question.Options.Select(o => o.Value))})");
-                valid = false;
-            }
+            Error(valuePath, $"showIf refers to option '{value}', which {target} does not have (options: {List(question.Options.Select(o => o.Value))})");
         }
 
-        return valid ? (new ShowIfCondition(target, [.. values.Select(v => v.Value)]), referenced.Position) : null;
+        return unknown.Count == 0 ? (new ShowIfCondition(target, [.. values.Select(v => v.Item1)]), referenced.Position) : null;
     }
 
-    private List<(string Value, string Path)>? ReadConditionValues(JsonElement element, string path)
-    {
-        var hasEquals = element.TryGetProperty("equals", out var equals);
-        var hasIn = element.TryGetProperty("in", out var inValues);
-        if (hasEquals == hasIn)
-        {
-            _fields.Error(path, "a showIf condition must have exactly one of 'equals' and 'in'");
-            return null;
-        }
+    private void Error(string path, string reason) => Errors.Add(new LoadError(fileName, path, reason));
 
-        if (hasEquals)
-        {
-            var equalsPath = JsonPaths.Property(path, "equals");
-            if (equals.ValueKind != JsonValueKind.String)
-            {
-                _fields.Error(equalsPath, $"'equals' must be an option value, found {JsonFieldReader.Describe(equals)}");
-                return null;
-            }
+    private static string QuestionPath(int section, int question) =>
+        JsonPaths.Index(JsonPaths.Property(JsonPaths.Index(JsonPaths.Property(JsonPaths.Root, "sections"), section), "questions"), question);
 
-            return [(equals.GetString()!, equalsPath)];
-        }
-
-        var inPath = JsonPaths.Property(path, "in");
-        if (inValues.ValueKind != JsonValueKind.Array || inValues.GetArrayLength() == 0)
-        {
-            _fields.Error(inPath, $"'in' must be a non-empty array of option values, found {JsonFieldReader.Describe(inValues)}");
-            return null;
-        }
-
-        var values = new List<(string, string)>();
-        var index = 0;
-        foreach (var item in inValues.EnumerateArray())
-        {
-            var itemPath = JsonPaths.Index(inPath, index++);
-            if (item.ValueKind != JsonValueKind.String)
-            {
-                _fields.Error(itemPath, $"'in' must list option values, found {JsonFieldReader.Describe(item)}");
-                return null;
-            }
-
-            values.Add((item.GetString()!, itemPath));
-        }
-
-        return values;
-    }
-
-    private static bool IsChoice(AnswerType type) => type is AnswerType.YesNoNa or AnswerType.SingleChoice or AnswerType.MultipleChoice;
-
-    private static string Name(AnswerType type) => type switch
-    {
-        AnswerType.YesNoNa => "yesNoNa",
-        AnswerType.SingleChoice => "singleChoice",
-        AnswerType.MultipleChoice => "multipleChoice",
-        AnswerType.Number => "number",
-        AnswerType.Date => "date",
-        _ => "text",
-    };
+    private static string Name(AnswerType type) => JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
 
     private static string List(IEnumerable<string> values)
     {

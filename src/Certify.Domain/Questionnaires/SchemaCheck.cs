@@ -65,8 +65,10 @@ internal static class SchemaCheck
     {
         // A property refused by additionalProperties: false fails against the "false" schema, whose message
         // ("All values fail against the false schema") does not say what is wrong.
+        // So does a property a type forbids with "properties": { "name": false }.
         if (evaluationPath.EndsWith("/additionalProperties", StringComparison.Ordinal)
-            || evaluationPath.EndsWith("/unevaluatedProperties", StringComparison.Ordinal))
+            || evaluationPath.EndsWith("/unevaluatedProperties", StringComparison.Ordinal)
+            || message.Contains("false schema", StringComparison.Ordinal))
         {
             var name = instanceLocation[(instanceLocation.LastIndexOf('/') + 1)..]
                 .Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);

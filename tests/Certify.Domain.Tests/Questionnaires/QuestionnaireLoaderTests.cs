@@ -35,7 +35,7 @@ public class QuestionnaireLoaderTests
         Assert.Equal("GEN", gen02.SectionCode);
         Assert.Equal(3m, gen02.Weight);
         Assert.Equal(Severity.Critical, gen02.Severity);
-        Assert.Equal("LFT art. 1", gen02.LegalBasis);
+        Assert.Equal(new LocalizedText("LFT art. 1", "LFT art. 1"), gen02.LegalBasis);
         Assert.Equal([1m, 0m, null], gen02.Options.Select(o => o.Compliance));
         Assert.Equal(EvidenceRequirement.Required, gen02.Evidence.Rule);
         Assert.Equal(["yes"], gen02.Evidence.WhenAnswers);
@@ -172,69 +172,58 @@ public class QuestionnaireLoaderTests
     }
 
     [Fact]
-    public void Load_NonPositiveWeight_Refused()
+    public void Load_NonPositiveWeight_RefusedByTheSchema()
     {
         var result = TestQuestionnaires.Load("non-positive-weight.json");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("non-positive-weight.json", error.FileName);
         Assert.Equal("$.sections[1].questions[1].weight", error.JsonPath);
-        Assert.Equal("weight must be positive for a scored question, found 0", error.Reason);
+        Assert.EndsWith("(schema keyword 'exclusiveMinimum')", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Load_ScoredQuestionWithoutWeight_Refused()
-    {
-        var result = Load(Mutate(d => d["sections"]![1]!["questions"]!.AsArray()[1]!.AsObject().Remove("weight")));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("$.sections[1].questions[1]", error.JsonPath);
-        Assert.Equal("'weight' is required", error.Reason);
-    }
-
-    [Fact]
-    public void Load_OptionWithoutCompliance_Refused()
+    public void Load_OptionWithoutCompliance_RefusedByTheSchema()
     {
         var result = TestQuestionnaires.Load("option-without-compliance.json");
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal("option-without-compliance.json", error.FileName);
         Assert.Equal("$.sections[0].questions[2].options[1]", error.JsonPath);
-        Assert.Equal("option 'partial' of GEN-03 has no compliance", error.Reason);
+        Assert.Equal("Required properties [\"compliance\"] are not present (schema keyword 'required')", error.Reason);
     }
 
-    [Fact]
-    public void Load_UnscoredChoiceWithoutCompliance_Accepted()
+    /// <summary>Rules the schema states, so the loader does not check them again: each file is refused at the schema stage.</summary>
+    [Theory]
+    [InlineData("weight missing", "$.sections[1].questions[1]", "Required properties [\"weight\"] are not present (schema keyword 'required')")]
+    [InlineData("yesNoNa without na", "$.sections[1].questions[0].options", "Value should have at least 3 items (schema keyword 'minItems')")]
+    [InlineData("compliance 2", "$.sections[1].questions[1].options[0].compliance", "Value should match one of the values specified by the enum (schema keyword 'enum')")]
+    [InlineData("number without ranges", "$.sections[0].questions[4]", "Required properties [\"ranges\"] are not present (schema keyword 'required')")]
+    [InlineData("options on a number question", "$.sections[0].questions[4].options", "property 'options' is not allowed here (schema)")]
+    public void Load_SchemaRule_RefusedBeforeTheLoaderReadsTheFile(string change, string path, string reason)
     {
         var result = Load(Mutate(d =>
         {
-            var question = d["sections"]![1]!["questions"]![1]!.AsObject();
-            question["scored"] = false;
-            question["options"]![0]!.AsObject().Remove("compliance");
+            switch (change)
+            {
+                case "weight missing":
+                    d["sections"]![1]!["questions"]!.AsArray()[1]!.AsObject().Remove("weight");
+                    break;
+                case "yesNoNa without na":
+                    d["sections"]![1]!["questions"]![0]!["options"]!.AsArray().RemoveAt(2);
+                    break;
+                case "compliance 2":
+                    d["sections"]![1]!["questions"]![1]!["options"]![0]!["compliance"] = 2;
+                    break;
+                case "number without ranges":
+                    d["sections"]![0]!["questions"]!.AsArray()[4]!.AsObject().Remove("ranges");
+                    break;
+                default:
+                    d["sections"]![0]!["questions"]![4]!["options"] = Parse("""[{ "value": "a", "label": { "es": "a", "en": "a" }, "compliance": 1 }, { "value": "b", "label": { "es": "b", "en": "b" }, "compliance": 0 }]""");
+                    break;
+            }
         }));
 
-        Assert.True(result.IsSuccess, string.Join(Environment.NewLine, result.Errors));
-        Assert.Null(result.Definition!.FindQuestion("EQU-02")!.Options[0].Compliance);
-    }
-
-    [Fact]
-    public void Load_YesNoNaWithoutNa_Refused()
-    {
-        var result = Load(Mutate(d => d["sections"]![1]!["questions"]![0]!["options"]!.AsArray().RemoveAt(2)));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("$.sections[1].questions[0].options", error.JsonPath);
-        Assert.Equal("a yesNoNa question must have exactly the options yes, no, na in that order; EQU-01 has yes, no", error.Reason);
-    }
-
-    [Fact]
-    public void Load_ComplianceOutOfRange_Refused()
-    {
-        var result = Load(Mutate(d => d["sections"]![1]!["questions"]![1]!["options"]![0]!["compliance"] = 2));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("$.sections[1].questions[1].options[0].compliance", error.JsonPath);
-        Assert.Equal("compliance must be a number from 0 to 1 or \"na\", found 2", error.Reason);
+        Assert.Contains(result.Errors, e => e.JsonPath == path && e.Reason == reason);
     }
 
     [Fact]
@@ -248,26 +237,6 @@ public class QuestionnaireLoaderTests
     }
 
     [Fact]
-    public void Load_ScoredNumberWithoutRanges_Refused()
-    {
-        var result = Load(Mutate(d => d["sections"]![0]!["questions"]![4]!.AsObject().Remove("ranges")));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("$.sections[0].questions[4]", error.JsonPath);
-        Assert.StartsWith("GEN-05 is a scored number question without ranges", error.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Load_OptionsOnNumberQuestion_Refused()
-    {
-        var result = Load(Mutate(d => d["sections"]![0]!["questions"]![4]!["options"] = new JsonArray()));
-
-        var error = Assert.Single(result.Errors);
-        Assert.Equal("$.sections[0].questions[4].options", error.JsonPath);
-        Assert.Equal("options are allowed only on yesNoNa, singleChoice and multipleChoice questions; GEN-05 is a number question", error.Reason);
-    }
-
-    [Fact]
     public void Load_WhenAnswersUnknownOption_Refused()
     {
         var result = Load(Mutate(d => d["sections"]![0]!["questions"]![1]!["evidence"]!["whenAnswers"] = Parse("""["yes", "si"]""")));
@@ -278,7 +247,17 @@ public class QuestionnaireLoaderTests
     }
 
     [Fact]
-    public void Load_SeveralMeaningErrors_ReportsEveryOne()
+    public void Load_OptionValueTwice_Refused()
+    {
+        var result = Load(Mutate(d => d["sections"]![1]!["questions"]![1]!["options"]![1]!["value"] = "yes"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.sections[1].questions[1].options[1].value", error.JsonPath);
+        Assert.Equal("option value 'yes' appears twice in EQU-02", error.Reason);
+    }
+
+    [Fact]
+    public void Load_SeveralErrors_ReportsEveryOne()
     {
         var result = Load(Mutate(d =>
         {
@@ -294,7 +273,7 @@ public class QuestionnaireLoaderTests
     private static QuestionnaireLoadResult Load(string json)
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
-        return QuestionnaireLoader.Load(stream, "inline.json", TestQuestionnaires.MinimalSchema);
+        return QuestionnaireLoader.Load(stream, "inline.json", TestQuestionnaires.Schema);
     }
 
     private static string Mutate(Action<JsonNode> change)

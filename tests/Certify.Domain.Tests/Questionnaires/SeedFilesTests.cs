@@ -77,6 +77,84 @@ public class SeedFilesTests
         }
     }
 
+    [Fact]
+    public void CurrentQuestionnaire_SpanishTexts_SpeakToTheReaderAsTuLikeTheRestOfTheProduct()
+    {
+        var usted = new[] { "Marque", "Responda", "Verifique", "Pida ", "Revise", "Anote", "Compare", "Entregue", "Lleve", "Coordínese", " usted", " su empresa", " sus supervisores", "¿Tiene ", "¿Paga ", "¿Otorga " };
+
+        var offending = CurrentQuestionnaire().Questions
+            .SelectMany(q => new[] { q.Text.Es, q.Help?.Es, q.Evidence.Hint?.Es }.OfType<string>().Select(text => (q.Code, text)))
+            .SelectMany(t => usted.Where(word => t.text.Contains(word, StringComparison.Ordinal)).Select(word => $"{t.Code}: «{word.Trim()}»"))
+            .ToList();
+
+        Assert.True(offending.Count == 0, string.Join(Environment.NewLine, offending));
+    }
+
+    [Fact]
+    public void CurrentQuestionnaire_EveryAcronym_IsInTheGlossaryAndSpelledOutWhereItFirstAppearsInAHelpText()
+    {
+        var definition = CurrentQuestionnaire();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var question in definition.Questions)
+        {
+            foreach (var (language, help) in new[] { ("es", question.Help?.Es), ("en", question.Help?.En) })
+            {
+                foreach (var term in Glossary.FoundIn(help))
+                {
+                    if (seen.Add($"{language}:{term.Term}") && !Mentions(help!, term, language))
+                    {
+                        missing.Add($"{question.Code} ({language}): {term.Term} is used in the help before it is spelled out");
+                    }
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+    }
+
+    [Fact]
+    public void CurrentQuestionnaire_LegalBasisInEnglish_KeepsTheCitationAndHasNoSpanishDescription()
+    {
+        var spanish = new[] { "Ver ", "transitorio", "reforma", "Anexo", "Acuerdo", "Ley del" };
+
+        foreach (var question in CurrentQuestionnaire().Questions)
+        {
+            var basis = question.LegalBasis ?? throw new Xunit.Sdk.XunitException($"{question.Code} has no legal basis");
+            Assert.DoesNotContain(spanish, word => basis.En.Contains(word, StringComparison.Ordinal));
+            Assert.Equal(Citations(basis.Es), Citations(basis.En));
+        }
+    }
+
+    /// <summary>The help spells the term out (its name, or for the Spanish text its name in parentheses).</summary>
+    private static bool Mentions(string help, GlossaryTerm term, string language) =>
+        term.Term is "T-MEC" or "MLRR" or "NMX-R-025" or "LFT" or "DOF" or "CCT" or "PTU"
+        || help.Contains(language == "es" ? term.Name.Es : term.Name.En, StringComparison.OrdinalIgnoreCase)
+        || NamedInHelp.TryGetValue(term.Term, out var names) && names.Any(n => help.Contains(n, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>How the help texts spell out a term where a plainer wording than the glossary name reads better.</summary>
+    private static readonly Dictionary<string, string[]> NamedInHelp = new(StringComparer.Ordinal)
+    {
+        ["CFDI"] = ["recibos de nómina timbrados", "digitally stamped payroll receipts"],
+        ["ICSOE"] = ["Informativa de Contratos de Servicios u Obras Especializadas", "report of specialised service contracts"],
+        ["SISUB"] = ["Sistema de Información de Subcontratación", "subcontracting information system"],
+        ["REPSE"] = ["Register of Specialised Service and Works Providers"],
+        ["SAT"] = ["Servicio de Administración Tributaria", "tax authority"],
+        ["NOM-035"] = ["norma oficial de la STPS", "STPS official standard"],
+        ["STPS"] = ["Ministry of Labour"],
+        ["INFONAVIT"] = ["National Workers' Housing Fund Institute"],
+    };
+
+    private static string Citations(string basis) => string.Concat(basis.Where(c => char.IsDigit(c) || c == '-'));
+
+    private static QuestionnaireDefinition CurrentQuestionnaire()
+    {
+        var programFile = DefinitionFiles("programs").Single();
+        using var stream = File.OpenRead(programFile);
+        var program = ProgramLoader.Load(stream, Path.GetFileName(programFile), File.ReadAllText(Path.Combine(SeedFolder, "programs", "program.schema.json"))).Definition!;
+        return LoadQuestionnaires().Get(program.Questionnaire.Program, program.Questionnaire.Version)!;
+    }
+
     private static QuestionnaireCatalog LoadQuestionnaires()
     {
         var files = DefinitionFiles("questionnaires");

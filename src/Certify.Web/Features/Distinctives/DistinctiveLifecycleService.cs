@@ -11,14 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Distinctives;
 
-/// <summary>What a program admin does to a distinctive.</summary>
-public enum LifecycleAction
-{
-    Suspend,
-    Reinstate,
-    Revoke,
-}
-
 public enum LifecycleOutcome
 {
     Done,
@@ -141,32 +133,20 @@ public sealed class DistinctiveLifecycleService(
         }
 
         var now = clock.GetUtcNow();
-        var revoked = distinctive.RevokedAt is { } at && at <= now;
-        var (kind, auditAction) = action switch
-        {
-            LifecycleAction.Suspend when !revoked && distinctive.SuspendedAt is null => (NotificationKind.DistinctiveSuspended, "distinctive.suspended"),
-            LifecycleAction.Reinstate when !revoked && distinctive.SuspendedAt is not null => (NotificationKind.DistinctiveReinstated, "distinctive.reinstated"),
-            LifecycleAction.Revoke when !revoked => (NotificationKind.DistinctiveRevoked, "distinctive.revoked"),
-            _ => ((NotificationKind?)null, ""),
-        };
-        if (kind is not { } notification)
+        var hold = new DistinctiveHold(distinctive.SuspendedAt, distinctive.RevokedAt);
+        if (!DistinctiveLifecycle.CanApply(action, hold, now))
         {
             return LifecycleOutcome.NotAllowed;
         }
 
-        var from = DistinctiveStatusQuery.Derive(distinctive.RevokedAt, distinctive.SuspendedAt, distinctive.ValidFrom, distinctive.ValidUntil, now);
-        switch (action)
+        var (notification, auditAction) = action switch
         {
-            case LifecycleAction.Suspend:
-                distinctive.SuspendedAt = now;
-                break;
-            case LifecycleAction.Reinstate:
-                distinctive.SuspendedAt = null;
-                break;
-            default:
-                distinctive.RevokedAt = now;
-                break;
-        }
+            LifecycleAction.Suspend => (NotificationKind.DistinctiveSuspended, "distinctive.suspended"),
+            LifecycleAction.Reinstate => (NotificationKind.DistinctiveReinstated, "distinctive.reinstated"),
+            _ => (NotificationKind.DistinctiveRevoked, "distinctive.revoked"),
+        };
+        var from = DistinctiveStatusQuery.Derive(distinctive.RevokedAt, distinctive.SuspendedAt, distinctive.ValidFrom, distinctive.ValidUntil, now);
+        (distinctive.SuspendedAt, distinctive.RevokedAt) = DistinctiveLifecycle.Apply(action, hold, now);
 
         distinctive.StatusReason = trimmed;
         db.Entry(distinctive).Property(d => d.Version).OriginalValue = distinctive.Version;

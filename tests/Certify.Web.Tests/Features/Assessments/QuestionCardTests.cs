@@ -48,6 +48,20 @@ public sealed class QuestionCardTests : BunitContext
     }
 
     [Fact]
+    public void Render_Sub06InEnglish_TranslatesTheLegalBasisDescriptionAndLinksItsAcronymsToTheGlossary()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("en");
+        var editor = Editor();
+
+        var card = Render<QuestionCard>(p => p.Add(c => c.Editor, editor).Add(c => c.Question, Question("SUB-06")));
+
+        Assert.Equal("Legal basis: LSS art. 15-A; INFONAVIT Law art. 29 Bis", card.Find("#q-SUB-06 .legal-basis").TextContent.Trim());
+        var links = card.FindAll("#q-SUB-06 .glossary-terms a");
+        Assert.Equal(["glosario#icsoe", "glosario#imss", "glosario#infonavit", "glosario#lss", "glosario#sisub"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal("Mexican Social Security Institute", links[1].QuerySelector("abbr")!.GetAttribute("title"));
+    }
+
+    [Fact]
     public void Render_Sub02AnsweredNo_HidesDependentQuestions()
     {
         var editor = Editor(("SUB-02", "no", 2));
@@ -222,8 +236,8 @@ public sealed class QuestionCardTests : BunitContext
         }
 
         var folder = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Certify.sln not found above the test output."), "seed", "questionnaires");
-        using var json = File.OpenRead(Path.Combine(folder, "drl-auto-2025.1.json"));
-        var result = QuestionnaireLoader.Load(json, "drl-auto-2025.1.json", File.ReadAllText(Path.Combine(folder, "questionnaire.schema.json")));
+        using var json = File.OpenRead(Path.Combine(folder, "drl-auto-2026.1.json"));
+        var result = QuestionnaireLoader.Load(json, "drl-auto-2026.1.json", File.ReadAllText(Path.Combine(folder, "questionnaire.schema.json")));
         return result.Definition ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
     }
 }

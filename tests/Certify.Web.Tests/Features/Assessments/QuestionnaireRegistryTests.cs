@@ -17,25 +17,29 @@ namespace Certify.Web.Tests.Features.Assessments;
 /// </summary>
 public sealed class QuestionnaireRegistryTests(CertifyWebFactory factory) : IClassFixture<CertifyWebFactory>, IDisposable
 {
-    private const string QuestionnaireFile = "drl-auto-2025.1.json";
+    private const string CurrentVersion = "2026.1";
+
+    private const string QuestionnaireFile = "drl-auto-2026.1.json";
 
     private static readonly string ShippedSeed = Path.Combine(AppContext.BaseDirectory, "seed");
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "certify-tests", $"registry-{Guid.NewGuid():N}");
 
     [Fact]
-    public async Task LoadAsync_ShippedSeed_PublishesDrlAuto2025WithItsContentHashAndNoProblems()
+    public async Task LoadAsync_ShippedSeed_PublishesEveryVersionAndPointsTheProgramAtTheCurrentOne()
     {
         var registry = factory.Services.GetRequiredService<QuestionnaireRegistry>();
         var expectedHash = await ShippedHashAsync();
 
-        var row = await factory.WithDbAsync(db => db.QuestionnaireVersions.AsNoTracking().SingleAsync(v => v.Program == "DRL-AUTO" && v.Version == "2025.1"));
+        var row = await factory.WithDbAsync(db => db.QuestionnaireVersions.AsNoTracking().SingleAsync(v => v.Program == "DRL-AUTO" && v.Version == CurrentVersion));
+        var versions = await factory.WithDbAsync(db => db.QuestionnaireVersions.Where(v => v.Program == "DRL-AUTO").OrderBy(v => v.Id).Select(v => v.Version).ToListAsync());
         var programVersion = await factory.WithDbAsync(db => db.Programs.Where(p => p.Code == "DRL-AUTO").Select(p => p.QuestionnaireVersionId).SingleAsync());
 
         Assert.Empty(registry.Problems);
         Assert.Equal(expectedHash, row.ContentHash);
         Assert.Equal(expectedHash, registry.ForVersion(row.Id).ContentHash);
         Assert.Equal(row.Id, programVersion);
+        Assert.Equal(["2025.1", CurrentVersion], versions);
     }
 
     [Fact]
@@ -48,7 +52,7 @@ public sealed class QuestionnaireRegistryTests(CertifyWebFactory factory) : ICla
 
         Assert.Empty(registry.Problems);
         await using var db = await OpenAsync();
-        Assert.Equal(1, await db.QuestionnaireVersions.CountAsync());
+        Assert.Equal(2, await db.QuestionnaireVersions.CountAsync());
     }
 
     [Fact]
@@ -69,29 +73,29 @@ public sealed class QuestionnaireRegistryTests(CertifyWebFactory factory) : ICla
         Assert.StartsWith(QuestionnaireFile, problem, StringComparison.Ordinal);
         Assert.Contains("immutable", problem, StringComparison.Ordinal);
         await using var db = await OpenAsync();
-        var row = await db.QuestionnaireVersions.AsNoTracking().SingleAsync();
+        var row = await db.QuestionnaireVersions.AsNoTracking().SingleAsync(v => v.Version == CurrentVersion);
         Assert.Equal(original.ContentHash, row.ContentHash);
         Assert.Equal(originalJson, row.Json);
         var served = second.ForVersion(row.Id);
         Assert.Equal(original.ContentHash, served.ContentHash);
         Assert.Equal(original.FindQuestion("SUB-01")!.Text, served.FindQuestion("SUB-01")!.Text);
         var programId = await db.Programs.Where(p => p.Code == "DRL-AUTO").Select(p => p.Id).SingleAsync();
-        Assert.Equal("2025.1", second.Program(programId).Questionnaire.Version);
+        Assert.Equal(CurrentVersion, second.Program(programId).Questionnaire.Version);
     }
 
     [Fact]
     public async Task LoadAsync_FileWithBrokenJson_ReportsItByNameAndPublishesNothingFromIt()
     {
         var seed = CopySeed();
-        await File.WriteAllTextAsync(Path.Combine(seed, "questionnaires", "drl-auto-2026.1.json"), """{ "program": "DRL-AUTO", "version": "2026.1", """);
+        await File.WriteAllTextAsync(Path.Combine(seed, "questionnaires", "drl-auto-2027.1.json"), """{ "program": "DRL-AUTO", "version": "2027.1", """);
 
         var (registry, versionId) = await LoadAsync(seed);
 
         var problem = Assert.Single(registry.Problems);
-        Assert.StartsWith("drl-auto-2026.1.json: ", problem, StringComparison.Ordinal);
-        Assert.Equal("2025.1", registry.ForVersion(versionId).Version);
+        Assert.StartsWith("drl-auto-2027.1.json: ", problem, StringComparison.Ordinal);
+        Assert.Equal(CurrentVersion, registry.ForVersion(versionId).Version);
         await using var db = await OpenAsync();
-        Assert.Equal(["2025.1"], await db.QuestionnaireVersions.Select(v => v.Version).ToListAsync());
+        Assert.Equal(["2025.1", CurrentVersion], await db.QuestionnaireVersions.OrderBy(v => v.Id).Select(v => v.Version).ToListAsync());
     }
 
     public void Dispose()
@@ -143,7 +147,7 @@ public sealed class QuestionnaireRegistryTests(CertifyWebFactory factory) : ICla
 
         var registry = new QuestionnaireRegistry(NullLogger<QuestionnaireRegistry>.Instance);
         await registry.LoadAsync(db, seed, TimeProvider.System, CancellationToken.None);
-        var versionId = await db.QuestionnaireVersions.Where(v => v.Program == "DRL-AUTO" && v.Version == "2025.1").Select(v => v.Id).SingleAsync();
+        var versionId = await db.QuestionnaireVersions.Where(v => v.Program == "DRL-AUTO" && v.Version == CurrentVersion).Select(v => v.Id).SingleAsync();
         return (registry, versionId);
     }
 

@@ -57,7 +57,7 @@ public sealed class ExportEndpointsTests(CertifyWebFactory factory) : IClassFixt
         Assert.Equal("=Fórmula Peligrosa, S.A. de C.V.", book.Cell(1, "Empresa (razón social)").Text);
         Assert.Equal("Guanajuato", book.Cell(1, "Entidad").Text);
         Assert.Equal(data.ProgramCode, book.Cell(1, "Programa").Text);
-        Assert.Equal("2025.1", book.Cell(1, "Versión del cuestionario").Text);
+        Assert.Equal("2026.1", book.Cell(1, "Versión del cuestionario").Text);
         Assert.Equal("Aprobada", book.Cell(1, "Estado").Text);
         Assert.Equal(new DateTime(2026, 3, 10, 10, 30, 0), book.Cell(1, "Enviada").Date);
         Assert.Equal(1d, book.Cell(1, "Envíos").Number);
@@ -105,7 +105,7 @@ public sealed class ExportEndpointsTests(CertifyWebFactory factory) : IClassFixt
         Assert.Contains(",\"Forjas \"\"El Yunque\"\", S.A. de C.V.\",", text, StringComparison.Ordinal);
         Assert.Equal(
             [data.Approved.ToString(System.Globalization.CultureInfo.InvariantCulture), "'=Fórmula Peligrosa, S.A. de C.V.", data.FormulaRfc,
-             "Guanajuato", data.ProgramCode, "2025.1", "Approved", "2026-03-10 10:30:00", "1", "91.5", "88.25", "B", data.AuditorName,
+             "Guanajuato", data.ProgramCode, "2026.1", "Approved", "2026-03-10 10:30:00", "1", "91.5", "88.25", "B", data.AuditorName,
              "2026-03-20", "2026-03-15 12:00:00", ""],
             rows[1]);
         Assert.Equal("In review", rows[2][6]);
