@@ -89,7 +89,7 @@ public static class AnalyticsSeed
             .AddSingleton(TimeProvider.System)
             .AddSingleton<QuestionnaireRegistry>()
             .AddDbContextFactory<CertifyDbContext>(options => options.UseSqlite(
-                    $"Data Source={databasePath};Cache=Shared", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite"))
+                    $"Data Source={databasePath}", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite"))
                 .AddInterceptors(new SqliteConnectionSetup()));
     }
 

@@ -1,5 +1,4 @@
 using Certify.Data.Entities;
-using Certify.Domain.Auditing;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -51,53 +50,24 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     }
 
     /// <summary>
-    /// Chains every new <see cref="AuditEvent"/> to the head of the trail before saving, in the same transaction as
-    /// the change it describes, in the order they were added. Saves that carry audit events are serialised in this
-    /// process; across instances the unique indexes on Sequence and PreviousHash refuse a fork, and the whole save
-    /// fails rather than break the chain.
+    /// Gives every changed <see cref="Finding"/> a new <see cref="Finding.Version"/>, so a save based on a finding read
+    /// before someone else's change fails with <see cref="DbUpdateConcurrencyException"/> instead of overwriting it.
+    /// Audit events are saved unsealed, with no lock: the audit sealer chains them afterwards.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // Temporary keys grow in the order entities were added; the tracker's own enumeration order does not.
-        var pending = ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added)
-            .OrderBy(e => e.Property(a => a.Id).CurrentValue).Select(e => e.Entity).ToList();
-        if (pending.Count == 0)
+        foreach (var finding in ChangeTracker.Entries<Finding>().Where(e => e.State == EntityState.Modified))
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            finding.Entity.Version = Guid.NewGuid();
         }
 
-        await AuditLock.WaitAsync(cancellationToken);
-        try
-        {
-            var head = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence)
-                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var sequence = head?.Sequence ?? 0;
-            var previous = head?.Hash ?? AuditChain.GenesisHash;
-            foreach (var audit in pending)
-            {
-                // Millisecond precision survives every provider's date storage, so the hash can be recomputed.
-                var ticks = audit.OccurredAt.UtcTicks;
-                audit.OccurredAt = new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-                audit.Sequence = ++sequence;
-                audit.PreviousHash = previous;
-                audit.Hash = AuditChain.ComputeHash(previous, audit.OccurredAt, audit.UserId, audit.Action, audit.EntityType, audit.EntityId, audit.Details);
-                previous = audit.Hash;
-            }
-
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            AuditLock.Release();
-        }
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-
-    private static readonly SemaphoreSlim AuditLock = new(1, 1);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -39,7 +39,7 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
         .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
         .AddSingleton(TimeProvider.System)
         .AddDbContextFactory<CertifyDbContext>(options => options.UseSqlite(
-            $"Data Source={dbPath};Cache=Shared", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite")))
+            $"Data Source={dbPath}", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite")))
         .AddSingleton<QuestionnaireRegistry>()
         .AddSingleton<RegistryCountCache>()
         .AddScoped<RegistryService>()
@@ -201,7 +201,7 @@ static async Task SeedAsync(IDbContextFactory<CertifyDbContext> factory, int cou
 static async Task SeedOneAsync(string dataDirectory)
 {
     var options = new DbContextOptionsBuilder<CertifyDbContext>()
-        .UseSqlite($"Data Source={Path.Combine(dataDirectory, "certify.db")};Cache=Shared").Options;
+        .UseSqlite($"Data Source={Path.Combine(dataDirectory, "certify.db")}").Options;
     await using var db = new CertifyDbContext(options);
     var program = await db.Programs.FirstAsync();
     var company = await db.Companies.OrderBy(c => c.Id).FirstAsync();

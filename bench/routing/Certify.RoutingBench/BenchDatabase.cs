@@ -28,7 +28,7 @@ internal sealed class BenchDatabase
     public string StartFile => Path.Combine(DataDirectory, "bench-started-at.txt");
 
     public CertifyDbContext Open() => new(new DbContextOptionsBuilder<CertifyDbContext>()
-        .UseSqlite($"Data Source={Path.Combine(DataDirectory, "certify.db")};Cache=Shared")
+        .UseSqlite($"Data Source={Path.Combine(DataDirectory, "certify.db")}")
         .Options);
 
     public SQLiteStorage OpenJobs() => new(Path.Combine(DataDirectory, "hangfire.db"), new SQLiteStorageOptions());

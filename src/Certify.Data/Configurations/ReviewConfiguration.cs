@@ -33,6 +33,7 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Property(f => f.PrivateNote).HasMaxLength(2000);
         builder.Property(f => f.CorrectiveAction).HasMaxLength(4000);
         builder.Property(f => f.UpdatedByUserId).HasMaxLength(450);
+        builder.Property(f => f.Version).IsConcurrencyToken();
     }
 }
 

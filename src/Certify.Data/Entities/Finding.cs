@@ -38,4 +38,7 @@ public class Finding
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public required string UpdatedByUserId { get; set; }
+
+    /// <summary>Concurrency token, replaced by the context on every save that changes the finding.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }

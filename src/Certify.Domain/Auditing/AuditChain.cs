@@ -60,32 +60,17 @@ public static class AuditChain
     {
         ArgumentNullException.ThrowIfNull(recordsInOrder);
 
-        var expectedPreviousHash = GenesisHash;
-        var isFirst = true;
+        var verifier = new AuditChainVerifier();
         foreach (var record in recordsInOrder)
         {
-            if (!string.Equals(record.PreviousHash, expectedPreviousHash, StringComparison.Ordinal))
+            if (!verifier.Add(record))
             {
-                return Broken(record, isFirst
-                    ? "The first record does not start from the genesis hash."
-                    : "The previous hash does not match the hash of the record before it; a record was deleted, inserted or moved.");
+                break;
             }
-
-            var recomputed = ComputeHash(
-                record.PreviousHash, record.OccurredAt, record.UserId, record.Action, record.EntityType, record.EntityId, record.Details);
-            if (!string.Equals(record.Hash, recomputed, StringComparison.Ordinal))
-            {
-                return Broken(record, "The record's fields do not match its hash; the record was altered.");
-            }
-
-            expectedPreviousHash = record.Hash;
-            isFirst = false;
         }
 
-        return new AuditChainVerification(true, null, null);
+        return verifier.Result;
     }
-
-    private static AuditChainVerification Broken(AuditRecord record, string reason) => new(false, record.Id, reason);
 
     private static void AppendField(IncrementalHash hash, string? value)
     {

@@ -21,6 +21,8 @@ public static class FeatureServices
         services.AddScoped<CompanyService>();
         services.AddScoped<TeamService>();
         services.AddScoped<AuditTrailService>();
+        services.AddTransient<AuditSealer>();
+        services.AddTransient<AuditSealJob>();
         services.AddSingleton<QuestionnaireRegistry>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<CorrectiveActionService>();

@@ -10,6 +10,8 @@ public static class RecurringJobs
         var recurring = services.GetRequiredService<IRecurringJobManager>();
         recurring.AddOrUpdate<Infrastructure.Email.ResendUnsentEmailsJob>(
             "email-resend-unsent", job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
+        recurring.AddOrUpdate<Features.Audit.AuditSealJob>(
+            Features.Audit.AuditSealJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Features.Assessments.SubmissionReconcileJob>(
             "submissions-reconcile", job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         recurring.AddOrUpdate<Features.Distinctives.DistinctiveReconcileJob>(

@@ -61,7 +61,7 @@ public sealed class AssessmentTimelineService(IDbContextFactory<CertifyDbContext
         var rows = await db.AuditEvents.AsNoTracking()
             .Where(e => (e.EntityType == nameof(Assessment) && e.EntityId == id)
                 || (e.EntityType == nameof(Finding) && findingIds.Contains(e.EntityId!)))
-            .OrderBy(e => e.Sequence)
+            .OrderBy(e => e.Id)
             .Select(e => new
             {
                 e.OccurredAt,

@@ -14,7 +14,7 @@ public sealed record AuditActor(string? UserId, string? UserName)
     public static AuditActor From(ApplicationUser user) => new(user.Id, user.UserName);
 }
 
-/// <summary>Builds audit rows; the context chains their hashes when it saves them.</summary>
+/// <summary>Builds audit rows. They are saved unsealed with the change they describe; <see cref="AuditSealer"/> chains them.</summary>
 public static class AuditLog
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
@@ -38,7 +38,5 @@ public static class AuditLog
             Details = details is null ? null : JsonSerializer.Serialize(details, Json),
             CompanyId = companyId,
             CertifyingBodyId = bodyId,
-            PreviousHash = "",
-            Hash = "",
         };
 }

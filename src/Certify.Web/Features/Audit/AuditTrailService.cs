@@ -4,13 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Audit;
 
-public sealed record AuditRow(long Id, DateTimeOffset OccurredAt, string? UserName, string Action, string EntityType, string? EntityId, int? CompanyId, int? CertifyingBodyId, string? Details);
+public sealed record AuditRow(long Id, DateTimeOffset OccurredAt, string? UserName, string Action, string EntityType, string? EntityId, int? CompanyId, int? CertifyingBodyId, string? Details, bool IsSealed);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
 
+/// <summary>
+/// Outcome of verifying the trail: the chain check over the sealed rows, how many rows were sealed and checked, and
+/// how many were saved after the seal and are not chained yet (the next sealer run chains them).
+/// </summary>
+public sealed record AuditTrailVerification(AuditChainVerification Chain, long Sealed, long NotYetSealed);
+
 /// <summary>Browsing and verifying the audit trail (platform admins).</summary>
-public sealed class AuditTrailService(IDbContextFactory<CertifyDbContext> dbFactory)
+public sealed class AuditTrailService(IDbContextFactory<CertifyDbContext> dbFactory, AuditSealer sealer)
 {
+    /// <summary>Rows read per query while verifying, so the trail is never held in memory whole.</summary>
+    public const int VerifyPageSize = 1000;
+
     public async Task<AuditPage> PageAsync(string? action, int skip, int take, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -22,18 +31,37 @@ public sealed class AuditTrailService(IDbContextFactory<CertifyDbContext> dbFact
 
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.Id).Skip(skip).Take(take)
-            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.UserName, e.Action, e.EntityType, e.EntityId, e.CompanyId, e.CertifyingBodyId, e.Details))
+            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.UserName, e.Action, e.EntityType, e.EntityId, e.CompanyId, e.CertifyingBodyId, e.Details, e.Sequence != null))
             .ToListAsync(ct);
         return new AuditPage(rows, total);
     }
 
-    /// <summary>Re-computes every hash in chain order.</summary>
-    public async Task<AuditChainVerification> VerifyAsync(CancellationToken ct)
+    /// <summary>
+    /// Seals what is waiting, then re-computes every sealed hash in chain order, a page at a time (keyset on
+    /// Sequence). Rows saved while it runs are reported as not yet sealed.
+    /// </summary>
+    public async Task<AuditTrailVerification> VerifyAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var records = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence)
-            .Select(e => new AuditRecord(e.Id, e.OccurredAt, e.UserId, e.Action, e.EntityType, e.EntityId, e.Details, e.PreviousHash, e.Hash))
-            .ToListAsync(ct);
-        return AuditChain.Verify(records);
+        await sealer.SealAsync(ct);
+        var verifier = new AuditChainVerifier();
+        long after = 0;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var page = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(VerifyPageSize)
+                .Select(e => new { Sequence = e.Sequence!.Value, Record = new AuditRecord(e.Id, e.OccurredAt, e.UserId, e.Action, e.EntityType, e.EntityId, e.Details, e.PreviousHash!, e.Hash!) })
+                .ToListAsync(ct);
+            if (page.Count == 0 || !page.All(row => verifier.Add(row.Record)))
+            {
+                break;
+            }
+
+            after = page[^1].Sequence;
+        }
+
+        await using var counts = await dbFactory.CreateDbContextAsync(ct);
+        var notYetSealed = await counts.AuditEvents.LongCountAsync(e => e.Sequence == null, ct);
+        var sealedRows = await counts.AuditEvents.LongCountAsync(e => e.Sequence != null, ct);
+        return new AuditTrailVerification(verifier.Result, sealedRows, notYetSealed);
     }
 }

@@ -430,9 +430,9 @@ public sealed class ReviewService(
             ? await notifier.StageAsync(db, NotificationKind.ActionProposed, [auditor], AssessmentPaths.Review(finding.AssessmentId),
                 await DataAsync(db, assessment, ct, ("question", finding.QuestionCode)), $"action-proposed:{findingId}:{now.UtcTicks}", ct)
             : [];
-        await db.SaveChangesAsync(ct);
-        notifier.Dispatch(emails);
-        return ReviewResult.Done;
+
+        // The finding's version makes an auditor's change saved meanwhile win; the company sees a refusal and reloads.
+        return await SaveAndDispatchAsync(db, emails, ct);
     }
 
     private async Task<ReviewResult> AuditorFindingTransitionAsync(
@@ -658,8 +658,10 @@ public sealed class ReviewService(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A concurrency token (assessment or finding version) or a unique index refused a write based on what
+            // another save changed meanwhile; the caller reloads and the person tries again.
             return false;
         }
     }

@@ -43,7 +43,7 @@ public sealed class DistinctiveLifecycleTests(CertifyWebFactory factory) : IClas
         Assert.Equal(LifecycleOutcome.NotAllowed, await ApplyAsync(created, LifecycleAction.Suspend, "Error", admin));
 
         var (audits, kinds, reason) = await factory.WithDbAsync(async db => (
-            await db.AuditEvents.Where(e => e.EntityType == "Distinctive" && e.EntityId == created.Id.ToString()).OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync(),
+            await db.AuditEvents.Where(e => e.EntityType == "Distinctive" && e.EntityId == created.Id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(),
             await db.Notifications.Where(n => n.UserId == company.UserId).OrderBy(n => n.Id).Select(n => n.Kind).ToListAsync(),
             await db.Distinctives.Where(d => d.Id == created.Id).Select(d => d.StatusReason).SingleAsync()));
         Assert.Equal(["distinctive.suspended", "distinctive.reinstated", "distinctive.revoked"], audits);

@@ -50,7 +50,7 @@ public sealed class RegisterCompanyPageTests(CertifyWebFactory factory) : IClass
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var scope = factory.Services.CreateAsyncScope();
         var verification = await scope.ServiceProvider.GetRequiredService<AuditTrailService>().VerifyAsync(CancellationToken.None);
-        Assert.True(verification.IsValid, $"broken at {verification.BrokenAtId}: {verification.Reason}");
+        Assert.True(verification.Chain.IsValid, $"broken at {verification.Chain.BrokenAtId}: {verification.Chain.Reason}");
     }
 
     [Fact]
