@@ -2,6 +2,8 @@ using System.Net;
 using System.Reflection;
 using System.Security.Claims;
 using Certify.Domain.Sessions;
+using Certify.Domain.Tenancy;
+using Certify.Web.Features.Organizations;
 using Certify.Web.Identity;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -137,6 +139,34 @@ public sealed class SessionTests(CertifyWebFactory factory) : IClassFixture<Cert
 
         await AssertSignedOutAsync(client);
         Assert.Equal(SessionEndReason.AccountLocked, await LastEndReasonAsync(email));
+    }
+
+    [Fact]
+    public async Task DeactivateBodyMember_Auditor_EndsTheirSessions()
+    {
+        const string email = "auditor-baja@sesiones.example";
+        var body = await factory.CreateBodyAsync("baja-sesiones", "Organismo de prueba de sesiones");
+        var adminId = await factory.CreateUserAsync("programa-baja@sesiones.example", authenticator: true);
+        await factory.AddBodyMembershipAsync(body, adminId, BodyRole.ProgramAdmin);
+        var auditorId = await factory.CreateUserAsync(email, authenticator: true);
+        var membership = await factory.AddBodyMembershipAsync(body, auditorId, BodyRole.Auditor);
+        using var client = await SignedInAsync(email);
+        using (var before = await client.GetAsync($"/organismos/{body}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, adminId)], "test"));
+            var result = await scope.ServiceProvider.GetRequiredService<TeamService>()
+                .DeactivateBodyMemberAsync(body, membership, admin, CancellationToken.None);
+            Assert.True(result.Succeeded);
+        }
+
+        using var after = await client.GetAsync($"/organismos/{body}");
+        AssertRedirectedToLogin(after);
+        Assert.Equal(SessionEndReason.MembershipDeactivated, await LastEndReasonAsync(email));
     }
 
     [Fact]
