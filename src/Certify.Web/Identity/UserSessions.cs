@@ -60,7 +60,10 @@ public sealed class UserSessions(
     public async Task<bool> ValidateAsync(Guid id, string userId, bool staff, bool seen, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (!staff && cache.TryGetValue<DateTimeOffset>(CacheKey(id), out var checkedAt) && now - checkedAt < SessionRules.TouchInterval)
+        // A remembered answer never hides activity: when last seen is due a write, the database is asked anyway.
+        if (!staff && cache.TryGetValue<CheckedSession>(CacheKey(id), out var check) && check is not null
+            && now - check.CheckedAt < SessionRules.TouchInterval
+            && !(seen && SessionRules.NeedsTouch(check.LastSeenAt, now)))
         {
             return true;
         }
@@ -81,15 +84,17 @@ public sealed class UserSessions(
             return false;
         }
 
-        if (seen && SessionRules.NeedsTouch(session.LastSeenAt, now))
+        var lastSeenAt = session.LastSeenAt;
+        if (seen && SessionRules.NeedsTouch(lastSeenAt, now))
         {
             await db.UserSessions.Where(s => s.Id == id && s.EndedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
+            lastSeenAt = now;
         }
 
         if (!staff)
         {
-            cache.Set(CacheKey(id), now, SessionRules.TouchInterval);
+            cache.Set(CacheKey(id), new CheckedSession(now, lastSeenAt), SessionRules.TouchInterval);
         }
 
         return true;
@@ -144,4 +149,6 @@ public sealed class UserSessions(
     }
 
     private static string CacheKey(Guid id) => $"session:{id:N}";
+
+    private sealed record CheckedSession(DateTimeOffset CheckedAt, DateTimeOffset LastSeenAt);
 }
