@@ -29,6 +29,7 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Distinctive> Distinctives => Set<Distinctive>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

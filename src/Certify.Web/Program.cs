@@ -82,6 +82,7 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
     .AddClaimsPrincipalFactory<CertifyClaimsPrincipalFactory>()
     .AddPasswordValidator<CommonPasswordValidator>()
     .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+builder.Services.AddCertifySessions();
 builder.Services.AddSingleton(sp => CommonPasswordList.Load(
     Path.Combine(SeedPaths.Root(builder.Configuration), "security", "common-passwords.txt")));
 builder.Services.AddScoped<IEmailSender<ApplicationUser>, IdentityEmailSender>();

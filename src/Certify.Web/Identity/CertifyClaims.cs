@@ -8,6 +8,9 @@ public static class CertifyClaims
     /// <summary>Present when the user is a program admin or auditor of at least one certifying body.</summary>
     public const string BodyStaff = "certify:body-staff";
 
+    /// <summary>The id of the server-side session record (<c>UserSessions</c>) the auth cookie belongs to.</summary>
+    public const string SessionId = "sid";
+
     public const string PlatformAdminRole = "PlatformAdmin";
 }
 

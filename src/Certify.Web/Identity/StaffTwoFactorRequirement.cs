@@ -14,6 +14,12 @@ public sealed class SecurityOptions
     public bool RelaxStaffTwoFactorForDemo { get; set; }
 
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>A staff session unused this long ends (auditors, program admins, platform admins).</summary>
+    public TimeSpan IdleTimeoutStaff { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Anyone else's session unused this long ends.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(2);
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Certify.Data.Entities;
 using Certify.Web.Features.Audit;
 using Certify.Data;
+using Certify.Domain.Sessions;
 using Certify.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -23,12 +24,19 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] CertifyDbContext db,
             [FromServices] TimeProvider clock,
+            [FromServices] UserSessions sessions,
             [FromForm] string returnUrl) =>
         {
             if (user.Identity?.IsAuthenticated == true)
             {
                 db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "user.signed-out", "User", AuditActor.From(user).UserId));
                 await db.SaveChangesAsync();
+            }
+
+            // Ending the record is what signs out: deleting the cookie alone would leave any copy of it working.
+            if (UserSessions.SessionId(user) is { } sessionId)
+            {
+                await sessions.EndAsync(sessionId, SessionEndReason.SignedOut, CancellationToken.None);
             }
 
             await signInManager.SignOutAsync();

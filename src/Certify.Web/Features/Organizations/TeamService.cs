@@ -3,9 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Certify.Data;
 using Certify.Data.Entities;
+using Certify.Domain.Sessions;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.Tenancy;
+using Certify.Web.Identity;
 using Certify.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +30,8 @@ public sealed record InvitationPreview(string TenantName, string Email, string R
 /// Members and invitations of both kinds of tenant: company owners invite colleagues, program admins invite auditors.
 /// Links are single-use and expire after seven days; only the SHA-256 of the token is stored.
 /// </summary>
-public sealed class TeamService(IDbContextFactory<CertifyDbContext> dbFactory, TenantAccess access, EmailOutbox outbox, TimeProvider clock)
+public sealed class TeamService(
+    IDbContextFactory<CertifyDbContext> dbFactory, TenantAccess access, EmailOutbox outbox, TimeProvider clock, UserSessions sessions)
 {
     public async Task<Team?> CompanyTeamAsync(int companyId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -179,6 +182,9 @@ public sealed class TeamService(IDbContextFactory<CertifyDbContext> dbFactory, T
         db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "membership.deactivated", nameof(BodyMembership), membership.UserId,
             new { membership.Role }, bodyId: bodyId));
         await db.SaveChangesAsync(ct);
+
+        // Their staff claim lives in the cookie: only a fresh sign-in drops it.
+        await sessions.EndAllAsync(membership.UserId, SessionEndReason.MembershipDeactivated, keep: null, ct);
         return CommandResult.Ok(bodyId);
     }
 
