@@ -3,6 +3,8 @@ using System.Text.Json;
 using Certify.Data.Entities;
 using Certify.Web.Features.Audit;
 using Certify.Data;
+using Certify.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -22,7 +24,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ApplicationUser> signInManager,
             [FromServices] CertifyDbContext db,
             [FromServices] TimeProvider clock,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             if (user.Identity?.IsAuthenticated == true)
             {
@@ -31,15 +33,24 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             }
 
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            
+            // The form posts a path relative to the site; a crafted one (a tab, a backslash, another host) goes home.
+            return TypedResults.LocalRedirect(LocalUrl.OrHome("/" + returnUrl));
         });
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
-            [FromServices] UserManager<ApplicationUser> userManager) =>
+            [FromServices] UserManager<ApplicationUser> userManager,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            // No form field is bound, so nothing would check the token by itself: another site's form could post here.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -57,7 +68,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             };
             var fileBytes = JsonSerializer.SerializeToUtf8Bytes(personalData);
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+        }).PrivateNoStoreDownload();
 
         return accountGroup;
     }
