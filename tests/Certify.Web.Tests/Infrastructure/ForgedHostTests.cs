@@ -51,6 +51,40 @@ public sealed class ForgedHostTests(CertifyWebFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task ResendConfirmation_ForgedHost_EmailedLinkUsesPublicUrl()
+    {
+        const string email = "reenvio-host@example.com";
+        var userId = await factory.CreateUserAsync(email);
+        await factory.WithDbAsync(db => db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(u => u.SetProperty(x => x.EmailConfirmed, false)));
+        using var client = ForgedClient();
+
+        using var response = await CertifyWebFactory.PostFormAsync(client, "/Account/ResendEmailConfirmation", "resend-email-confirmation",
+            new Dictionary<string, string> { ["Input.Email"] = email });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = await SingleEmailAsync(email);
+        Assert.Contains($"{PublicUrl()}/Account/ConfirmEmail?userId=", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(EvilHost, message.TextBody + message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeEmail_ForgedHost_EmailedLinkUsesPublicUrl()
+    {
+        const string email = "cambio-host@example.com";
+        const string newEmail = "cambio-host-nuevo@example.com";
+        await factory.CreateUserAsync(email);
+        using var client = ForgedClient();
+        await factory.SignInAsync(client, email);
+
+        using var response = await CertifyWebFactory.PostFormAsync(client, "/Account/Manage/Email", "change-email",
+            new Dictionary<string, string> { ["Input.NewEmail"] = newEmail });
+
+        var message = await SingleEmailAsync(newEmail);
+        Assert.Contains($"{PublicUrl()}/Account/ConfirmEmailChange?userId=", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(EvilHost, message.TextBody + message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TeamInvitation_ForgedHost_EmailedLinkUsesPublicUrl()
     {
         const string email = "invitacion-host@example.com";
