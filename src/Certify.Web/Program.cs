@@ -17,7 +17,6 @@ using Certify.Web.Infrastructure.Files;
 using Certify.Web.Jobs;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,7 +33,8 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCertifyLocalization();
 builder.Services.AddCertifyDatabase(builder.Configuration, paths);
 builder.Services.AddCertifyHealthChecks();
-builder.Services.AddDataProtection().SetApplicationName("Certify").PersistKeysToDbContext<CertifyDbContext>();
+builder.Services.AddCertifyDataProtection(builder.Configuration, paths);
+builder.Services.AddCertifyHostSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddCertifyJobs(builder.Configuration, paths);
 
 // Identity
@@ -133,6 +133,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 
 await app.Services.GetRequiredService<DatabaseSeeder>().SeedAsync(CancellationToken.None);
 RecurringJobs.Register(app.Services);
+
+// First, so everything after it (HTTPS redirection, the rate limiter, logs) sees the client behind a known proxy.
+app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -41,8 +41,10 @@ public sealed partial class AppFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _factory = new CertifyAppFactory(DataDirectory);
-        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        // Links in e-mails come from App:PublicUrl, so the port is chosen before the app starts and given to it.
+        var port = FreePort();
+        _factory = new CertifyAppFactory(DataDirectory, $"http://127.0.0.1:{port}");
+        _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         BaseUrl = address.TrimEnd('/') + "/";
@@ -123,7 +125,14 @@ public sealed partial class AppFixture : IAsyncLifetime
     [GeneratedRegex(@"href\s*=\s*""(?<href>[^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex HrefPattern();
 
-    private sealed class CertifyAppFactory(string dataDirectory) : WebApplicationFactory<Program>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class CertifyAppFactory(string dataDirectory, string publicUrl) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -132,6 +141,7 @@ public sealed partial class AppFixture : IAsyncLifetime
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("Security:RelaxStaffTwoFactorForDemo", "false");
+            builder.UseSetting("App:PublicUrl", publicUrl);
         }
     }
 }

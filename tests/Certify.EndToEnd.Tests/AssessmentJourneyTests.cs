@@ -14,7 +14,7 @@ namespace Certify.EndToEnd.Tests;
 public sealed partial class AssessmentJourneyTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
 {
     private const string DemoHrOwner = "rh@autopartes-bajio.demo";
-    private const string DemoPassword = "Demo.Certify.2026";
+    private const string DemoPassword = "Bajio.Proveedores.2026";
     private const string OtherCompanyOwner = "rh@plastimoldes.demo";
     private const string AutopartesRfc = "ABD150310K49";
     private const string PlastiMoldesRfc = "PMA180912R72";

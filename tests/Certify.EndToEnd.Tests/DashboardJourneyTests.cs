@@ -14,7 +14,7 @@ public sealed class DashboardJourneyTests(AppFixture app, BrowserFixture browser
 {
     private const string ProgramAdmin = "programa@capb.demo";
     private const string ForjasOwner = "rh@forjas-leon.demo";
-    private const string DemoPassword = "Demo.Certify.2026";
+    private const string DemoPassword = "Bajio.Proveedores.2026";
 
     [BrowserFact]
     public async Task ProgramAdmin_OpensTheDashboardAndDownloadsTheAssessmentsXlsx()

@@ -13,7 +13,7 @@ namespace Certify.EndToEnd.Tests;
 public sealed class DistinctiveJourneyTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
 {
     private const string ProgramAdmin = "programa@capb.demo";
-    private const string DemoPassword = "Demo.Certify.2026";
+    private const string DemoPassword = "Bajio.Proveedores.2026";
     private const string ActiveCompany = "Forjas de León";
 
     [BrowserFact]

@@ -15,7 +15,7 @@ namespace Certify.EndToEnd.Tests;
 public sealed class ReportJourneyTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
 {
     private const string ForjasOwner = "rh@forjas-leon.demo";
-    private const string DemoPassword = "Demo.Certify.2026";
+    private const string DemoPassword = "Bajio.Proveedores.2026";
 
     [BrowserFact]
     public async Task CompanyOwner_DownloadsTheAssessmentReportPdf()

@@ -22,7 +22,7 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
     private const string Auditor = "auditora@capb.demo";
     private const string CompanyOwner = "rh@plastimoldes.demo";
     private const string CompanyRfc = "PMA180912R72";
-    private const string DemoPassword = "Demo.Certify.2026";
+    private const string DemoPassword = "Bajio.Proveedores.2026";
     private const string ChangedQuestion = "IGU-01";
     private const string MinorQuestion = "SUB-01";
 

@@ -1002,6 +1002,10 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1033,6 +1037,8 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("To", "Category", "CreatedAt");
 
                     b.ToTable("OutboundEmails");
                 });

@@ -961,6 +961,10 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -992,6 +996,8 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("To", "Category", "CreatedAt");
 
                     b.ToTable("OutboundEmails");
                 });

@@ -1,12 +1,14 @@
 using Certify.Data.Entities;
+using Certify.Domain.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace Certify.Web.Identity;
 
 /// <summary>
-/// OWASP ASVS 5 password rules: 12 to 128 characters, no composition rules, and not one of the common
-/// passwords shipped in seed/security/common-passwords.txt (compared case-insensitively).
+/// OWASP ASVS 5 password rules: 12 to 128 characters, no composition rules, not one of the common
+/// passwords shipped in seed/security/common-passwords.txt (compared case-insensitively), and no context word
+/// (the site's name, the user's e-mail: <see cref="PasswordContext"/>).
 /// </summary>
 public sealed class CommonPasswordValidator(CommonPasswordList list, IStringLocalizer<Resources.Account> localizer)
     : IPasswordValidator<ApplicationUser>
@@ -35,6 +37,15 @@ public sealed class CommonPasswordValidator(CommonPasswordList list, IStringLoca
             {
                 Code = "PasswordTooCommon",
                 Description = localizer["PasswordTooCommon"],
+            }));
+        }
+
+        if (PasswordContext.ContainsContextWord(password, user?.Email ?? user?.UserName))
+        {
+            return Task.FromResult(IdentityResult.Failed(new IdentityError
+            {
+                Code = "PasswordContainsContext",
+                Description = localizer["PasswordContainsContext", PasswordContext.SiteName],
             }));
         }
 

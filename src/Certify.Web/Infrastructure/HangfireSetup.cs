@@ -75,6 +75,14 @@ public static class HangfireSetup
             DisplayStorageConnectionString = false,
             DashboardTitle = "Certify — trabajos",
         }).RequireAuthorization(Policies.PlatformAdmin);
+
+        // The dashboard's counters are read with a POST of the metric names; Hangfire reads a form on a GET too and
+        // fails with 500. Answer what the address accepts instead.
+        endpoints.MapGet("/admin/jobs/stats", (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = HttpMethods.Post;
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        }).RequireAuthorization(Policies.PlatformAdmin);
         return endpoints;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.WebUtilities;
+
 namespace Certify.Web.Infrastructure;
 
 /// <summary>
@@ -13,5 +15,18 @@ public static class PublicUrl
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return (configuration["App:PublicUrl"] ?? Default).TrimEnd('/');
+    }
+
+    /// <summary>
+    /// An absolute link to <paramref name="relativePath"/> on the public address, with the query values that are not
+    /// null. Every link an e-mail carries is built here, never from the request's Host header.
+    /// </summary>
+    public static string Link(IConfiguration configuration, string relativePath, IReadOnlyDictionary<string, string?> query)
+    {
+        ArgumentNullException.ThrowIfNull(relativePath);
+        ArgumentNullException.ThrowIfNull(query);
+        return QueryHelpers.AddQueryString(
+            $"{Base(configuration)}/{relativePath.TrimStart('/')}",
+            query.Where(p => p.Value is not null));
     }
 }

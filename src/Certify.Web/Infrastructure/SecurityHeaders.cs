@@ -14,6 +14,22 @@ public static class SecurityHeaders
     /// <summary>Set in <see cref="HttpContext.Items"/> by an endpoint that sends its own CSP and framing headers.</summary>
     public const string OwnPolicy = "Certify.OwnSecurityPolicy";
 
+    /// <summary>What a private download sends: no shared cache keeps it, and no browser cache writes it to disk.</summary>
+    public const string PrivateNoStore = "private, no-store";
+
+    /// <summary>
+    /// Marks every answer of a private download endpoint (evidence, reports, certificates, credentials, exports,
+    /// personal data) <see cref="PrivateNoStore"/>, whatever the handler returns.
+    /// </summary>
+    public static TBuilder PrivateNoStoreDownload<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = PrivateNoStore;
+            context.HttpContext.Response.Headers.Pragma = "no-cache";
+            return await next(context);
+        });
+
     public static IApplicationBuilder UseCertifySecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Tests.Identity;
 
-/// <summary>ASVS password rules: 12–128 characters, nothing from seed/security/common-passwords.txt.</summary>
+/// <summary>ASVS password rules: 12–128 characters, nothing from seed/security/common-passwords.txt, no context words.</summary>
 public sealed class PasswordPolicyTests(CertifyWebFactory factory) : IClassFixture<CertifyWebFactory>
 {
     private const string UncommonPassword = "tornillo verde de Celaya";
@@ -19,6 +19,36 @@ public sealed class PasswordPolicyTests(CertifyWebFactory factory) : IClassFixtu
         var result = await factory.WithUserManagerAsync(users => users.CreateAsync(NewUser($"debil-{Guid.NewGuid():N}@example.com"), password));
 
         Assert.Contains(result.Errors, e => e.Code == code);
+    }
+
+    [Theory]
+    [InlineData("Demo.Certify.2026", "contexto-sitio@example.com")]
+    [InlineData("certifycertify", "contexto-sitio2@example.com")]
+    [InlineData("ana.garcia y su tornillo", "ana.garcia@example.com")]
+    [InlineData("GARCIA tornillo verde 2026", "ana.garcia@example.com")]
+    public async Task CreateAsync_SiteNameOrEmailInPassword_FailsAsContext(string password, string email)
+    {
+        var result = await factory.WithUserManagerAsync(users => users.CreateAsync(NewUser(email), password));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PasswordContainsContext", error.Code);
+    }
+
+    [Fact]
+    public async Task Register_PasswordWithSiteName_ShowsTranslatedMessageAndCreatesNoAccount()
+    {
+        var html = await PostRegisterAsync("sitio@example.com", "Demo.Certify.2026");
+
+        Assert.Contains(ErrorTexts(html), e => e.Contains("nombre del sitio (Certify)", StringComparison.Ordinal));
+        Assert.False(await UserExistsAsync("sitio@example.com"));
+    }
+
+    [Fact]
+    public async Task CreateAsync_NewDemoPassword_PassesEveryRule()
+    {
+        var result = await factory.WithUserManagerAsync(users => users.CreateAsync(NewUser("rh-nuevo@autopartes-bajio.demo"), CertifyWebFactory.DemoPassword));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Code)));
     }
 
     [Fact]

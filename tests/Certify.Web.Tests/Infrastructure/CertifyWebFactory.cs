@@ -29,7 +29,7 @@ namespace Certify.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class CertifyWebFactory : WebApplicationFactory<Program>
 {
-    public const string DemoPassword = "Demo.Certify.2026";
+    public const string DemoPassword = "Bajio.Proveedores.2026";
     public const string AdminEmail = "admin@certify.demo";
     public const string AuditorEmail = "auditora@capb.demo";
     public const string OwnerAEmail = "rh@autopartes-bajio.demo";

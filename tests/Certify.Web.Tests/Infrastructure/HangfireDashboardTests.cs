@@ -41,4 +41,28 @@ public sealed class HangfireDashboardTests(CertifyWebFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Certify — trabajos", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GetStats_Anonymous_RedirectsToLogin()
+    {
+        using var client = factory.CreateBrowserClient();
+
+        using var response = await client.GetAsync(Dashboard + "/stats");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task GetStats_PlatformAdminWithAuthenticator_AnswersMethodNotAllowedNot500()
+    {
+        await factory.CreateUserAsync("admin-stats@certify.example", authenticator: true, platformAdmin: true);
+        using var client = factory.CreateBrowserClient();
+        await factory.SignInAsync(client, "admin-stats@certify.example");
+
+        using var response = await client.GetAsync(Dashboard + "/stats");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
 }

@@ -5,6 +5,8 @@ using Certify.Web.Features.Audit;
 using Certify.Data;
 using Certify.Domain.Sessions;
 using Certify.Web.Identity;
+using Certify.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -25,7 +27,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] CertifyDbContext db,
             [FromServices] TimeProvider clock,
             [FromServices] UserSessions sessions,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             if (user.Identity?.IsAuthenticated == true)
             {
@@ -40,7 +42,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             }
 
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            
+            // The form posts a path relative to the site; a crafted one (a tab, a backslash, another host) goes home.
+            return TypedResults.LocalRedirect(LocalUrl.OrHome("/" + returnUrl));
         });
 
         // Staff reach their own account pages before enrolling an authenticator (the enrolment page is one of them).
@@ -48,8 +52,15 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         manageGroup.MapPost("/DownloadPersonalData", async (
             HttpContext context,
-            [FromServices] UserManager<ApplicationUser> userManager) =>
+            [FromServices] UserManager<ApplicationUser> userManager,
+            [FromServices] IAntiforgery antiforgery) =>
         {
+            // No form field is bound, so nothing would check the token by itself: another site's form could post here.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -67,7 +78,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             };
             var fileBytes = JsonSerializer.SerializeToUtf8Bytes(personalData);
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+        }).PrivateNoStoreDownload();
 
         return accountGroup;
     }

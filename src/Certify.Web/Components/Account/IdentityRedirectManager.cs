@@ -1,3 +1,4 @@
+using Certify.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using AccountStrings = Certify.Web.Resources.Account;
@@ -23,11 +24,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
+        // Prevent open redirects: an address of this site becomes relative, anything else (another host, a crafted
+        // path) goes home.
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+            || uri.StartsWith("//", StringComparison.Ordinal)
+            || uri.StartsWith("/\\", StringComparison.Ordinal))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+                ? navigationManager.ToBaseRelativePath(uri)
+                : "";
         }
 
         navigationManager.NavigateTo(uri);
@@ -62,6 +67,5 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     /// </summary>
     public static string AfterSignIn(string? returnUrl) => IsLocalUrl(returnUrl) ? returnUrl! : "inicio";
 
-    public static bool IsLocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    public static bool IsLocalUrl(string? url) => LocalUrl.IsLocal(url);
 }

@@ -31,12 +31,11 @@ public static class EvidenceEndpoints
                 context.Items[SecurityHeaders.OwnPolicy] = true;
                 context.Response.Headers.ContentSecurityPolicy = InlinePolicy;
                 context.Response.Headers.XFrameOptions = "SAMEORIGIN";
-                context.Response.Headers.CacheControl = "private, max-age=300";
                 return Results.Stream(file.Content, file.Item.ContentType, enableRangeProcessing: false);
             }
 
             return Results.File(file.Content, file.Item.ContentType, file.Item.FileName, enableRangeProcessing: false);
-        }).RequireAuthorization();
+        }).RequireAuthorization().PrivateNoStoreDownload();
 
         // Corrective-action files: members of the assessed company and active staff of the program's certifying body.
         endpoints.MapGet("/acciones/evidencias/{correctiveEvidenceId:long}", async (long correctiveEvidenceId, HttpContext context, CorrectiveActionService actions, CancellationToken ct) =>
@@ -47,7 +46,7 @@ public static class EvidenceEndpoints
             }
 
             return Results.File(file.Content, file.Item.ContentType, file.Item.FileName, enableRangeProcessing: false);
-        }).RequireAuthorization();
+        }).RequireAuthorization().PrivateNoStoreDownload();
         return endpoints;
     }
 }

@@ -13,6 +13,12 @@ public sealed class RateLimitOptions
     /// <summary>Requests one client may make per window.</summary>
     public int PermitLimit { get; set; } = 120;
 
+    /// <summary>
+    /// Requests one client may make per window to the HTML verification page (<c>/verificar/{code}</c>): generous for
+    /// a person checking a few codes, a wall for a script trying them all.
+    /// </summary>
+    public int VerifyPagePermitLimit { get; set; } = 60;
+
     /// <summary>Length of the fixed window, in seconds.</summary>
     public int WindowSeconds { get; set; } = 60;
 }
@@ -62,6 +68,9 @@ public static class DistinctiveApi
     /// <summary>The rate-limiter policy of every anonymous public endpoint.</summary>
     public const string RateLimitPolicy = "public";
 
+    /// <summary>The rate-limiter policy of the HTML verification page (set on the page component, not on every page).</summary>
+    public const string VerifyPageRateLimitPolicy = "verify-page";
+
     /// <summary>Seconds a public answer may be served from the output cache (and by browsers, for the badge).</summary>
     public const int CacheSeconds = 60;
 
@@ -82,20 +91,26 @@ public static class DistinctiveApi
 
                 return ValueTask.CompletedTask;
             };
-            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.PermitLimit,
-                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
-                    QueueLimit = 0,
-                }));
+            // Per client IP: behind a proxy, UseForwardedHeaders has already put the client's address there (only for
+            // the proxies configured under ForwardedHeaders).
+            options.AddPolicy(RateLimitPolicy, context => PerClient(context, limits.PermitLimit, limits.WindowSeconds));
+            options.AddPolicy(VerifyPageRateLimitPolicy, context => PerClient(context, limits.VerifyPagePermitLimit, limits.WindowSeconds));
         });
         services.AddOutputCache(options => options.DefaultExpirationTimeSpan = TimeSpan.FromSeconds(CacheSeconds));
         services.AddOpenApi(options => options.ShouldInclude = description =>
             description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("badge/", StringComparison.Ordinal)));
         return services;
     }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, int permitLimit, int windowSeconds) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = permitLimit,
+                Window = TimeSpan.FromSeconds(windowSeconds),
+                QueueLimit = 0,
+            });
 
     public static WebApplication MapDistinctiveApi(this WebApplication app)
     {
@@ -104,9 +119,9 @@ public static class DistinctiveApi
         api.MapGet("/ping", () => TypedResults.Ok(new Ping(true)))
             .WithName("Ping").WithSummary("A constant answer, to compare throughput with.");
 
-        api.MapGet("/distinctives/{code}", async (string code, HttpContext http, DistinctiveLookupService lookup, CancellationToken ct) =>
+        api.MapGet("/distinctives/{code}", async (string code, DistinctiveUrls urls, DistinctiveLookupService lookup, CancellationToken ct) =>
                 await lookup.FindAsync(code, ct) is { } details
-                    ? Results.Json(ToApi(details, http.Request))
+                    ? Results.Json(ToApi(details, urls))
                     : NotFound(code))
             .CacheOutput(policy => policy.AddPolicy<DistinctiveTagPolicy>())
             .WithName("GetDistinctive").WithSummary("The current status of a distinctive, by verification code.")
@@ -144,13 +159,6 @@ public static class DistinctiveApi
         return app;
     }
 
-    /// <summary>The public address of the verification page of a code (relative to the request's host).</summary>
-    public static string VerificationUrl(HttpRequest request, VerificationCode code)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}/verificar/{code.Format()}";
-    }
-
     /// <summary>The status word the API uses: camelCase of the enum (<c>active</c>, <c>expired</c>, …).</summary>
     public static string StatusName(DistinctiveStatus status)
     {
@@ -163,13 +171,13 @@ public static class DistinctiveApi
         title: "Distinctive not found",
         detail: $"No distinctive has the verification code '{code}'. Check the code: it has 13 characters, shown as XXXX-XXXX-XXXX-X.");
 
-    private static ApiDistinctiveStatus ToApi(DistinctiveDetails d, HttpRequest request) => new(
+    private static ApiDistinctiveStatus ToApi(DistinctiveDetails d, DistinctiveUrls urls) => new(
         d.Number, d.Code.Format(), StatusName(d.Status), d.LegalName, d.Rfc, d.State.ToString(),
         new ApiProgram(d.ProgramCode, d.ProgramName.Es, d.ProgramName.En), d.Level,
         [.. d.Topics.Select(t => new ApiTopic(t.Code, t.Title.Es, t.Title.En))],
         d.ValidFrom, d.ValidUntil, d.LastDay, d.Issuer, d.SuspendedAt, d.RevokedAt,
         d.Status is DistinctiveStatus.Suspended or DistinctiveStatus.Revoked ? d.StatusReason : null,
-        VerificationUrl(request, d.Code));
+        urls.Verify(d.Code));
 
     private static ApiRegistryPage ToApi(RegistryResult result) => new(
         result.Filter.Page, RegistryService.PageSize, result.Total, result.Pages,

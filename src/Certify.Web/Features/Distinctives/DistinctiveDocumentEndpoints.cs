@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Certify.Data;
 using Certify.Domain.Distinctives;
 using Certify.Web.Features.Distinctives.Credentials;
+using Certify.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Distinctives;
@@ -110,9 +111,8 @@ public static class DistinctiveDocumentEndpoints
                 return Results.NotFound();
             }
 
-            context.Response.Headers.CacheControl = "private, no-store";
             return Results.File(pdf.Content, "application/pdf", pdf.FileName, enableRangeProcessing: false);
-        }).RequireAuthorization();
+        }).RequireAuthorization().PrivateNoStoreDownload();
 
         endpoints.MapGet("/distintivos/{distinctiveId:long}/credential.jwt", async (long distinctiveId, HttpContext context, CompanyDistinctiveService distinctives, CancellationToken ct) =>
         {
@@ -121,9 +121,8 @@ public static class DistinctiveDocumentEndpoints
                 return Results.NotFound();
             }
 
-            context.Response.Headers.CacheControl = "private, no-store";
             return Results.File(Encoding.ASCII.GetBytes(credential.Jwt), Es256Jws.MediaType, credential.FileName);
-        }).RequireAuthorization();
+        }).RequireAuthorization().PrivateNoStoreDownload();
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using Certify.Web.Identity;
+using Certify.Web.Infrastructure;
 
 namespace Certify.Web.Features.Exports;
 
@@ -20,10 +21,8 @@ public static class ExportEndpoints
                     return Results.NotFound();
                 }
 
-                context.Response.Headers.CacheControl = "no-store";
-                context.Response.Headers.Pragma = "no-cache";
                 return Results.Stream(output => file.WriteAsync(output, ct), file.ContentType, file.FileName);
-            }).RequireAuthorization(Policies.BodyStaff);
+            }).RequireAuthorization(Policies.BodyStaff).PrivateNoStoreDownload();
         return endpoints;
     }
 }

@@ -8,6 +8,7 @@ using Certify.Domain.Tenancy;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.Tenancy;
 using Certify.Web.Identity;
+using Certify.Web.Infrastructure;
 using Certify.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,8 @@ public sealed record InvitationPreview(string TenantName, string Email, string R
 /// Links are single-use and expire after seven days; only the SHA-256 of the token is stored.
 /// </summary>
 public sealed class TeamService(
-    IDbContextFactory<CertifyDbContext> dbFactory, TenantAccess access, EmailOutbox outbox, TimeProvider clock, UserSessions sessions)
+    IDbContextFactory<CertifyDbContext> dbFactory, TenantAccess access, EmailOutbox outbox, TimeProvider clock, UserSessions sessions,
+    IConfiguration configuration)
 {
     public async Task<Team?> CompanyTeamAsync(int companyId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -70,7 +72,7 @@ public sealed class TeamService(
         return new Team(name, roles.Contains(BodyRole.ProgramAdmin), members, invitations);
     }
 
-    public async Task<CommandResult> InviteToCompanyAsync(int companyId, string email, CompanyRole role, ClaimsPrincipal user, string acceptBaseUrl, CancellationToken ct)
+    public async Task<CommandResult> InviteToCompanyAsync(int companyId, string email, CompanyRole role, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await access.CompanyRoleAsync(user, companyId, ct) is not CompanyRole.Owner)
         {
@@ -86,10 +88,10 @@ public sealed class TeamService(
             Email = "",
             TokenHash = "",
             InvitedByUserId = "",
-        }, email, name, role.ToString(), user, acceptBaseUrl, companyId, null, ct);
+        }, email, name, role.ToString(), user, companyId, null, ct);
     }
 
-    public async Task<CommandResult> InviteAuditorAsync(int bodyId, string email, ClaimsPrincipal user, string acceptBaseUrl, CancellationToken ct)
+    public async Task<CommandResult> InviteAuditorAsync(int bodyId, string email, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!(await access.BodyRolesAsync(user, bodyId, ct)).Contains(BodyRole.ProgramAdmin))
         {
@@ -105,7 +107,7 @@ public sealed class TeamService(
             Email = "",
             TokenHash = "",
             InvitedByUserId = "",
-        }, email, name, nameof(BodyRole.Auditor), user, acceptBaseUrl, null, bodyId, ct);
+        }, email, name, nameof(BodyRole.Auditor), user, null, bodyId, ct);
     }
 
     public async Task<bool> RevokeInvitationAsync(int invitationId, ClaimsPrincipal user, CancellationToken ct)
@@ -285,7 +287,7 @@ public sealed class TeamService(
 
     private async Task<CommandResult> InviteAsync(
         CertifyDbContext db, Invitation invitation, string email, string tenantName, string roleName, ClaimsPrincipal user,
-        string acceptBaseUrl, int? companyId, int? bodyId, CancellationToken ct)
+        int? companyId, int? bodyId, CancellationToken ct)
     {
         var normalized = email.Trim();
         if (!System.Net.Mail.MailAddress.TryCreate(normalized, out var address) || address.Address != normalized)
@@ -324,7 +326,8 @@ public sealed class TeamService(
         await transaction.CommitAsync(ct);
 
         var inviter = user.Identity?.Name ?? "Certify";
-        var link = $"{acceptBaseUrl.TrimEnd('/')}/invitaciones/{token}";
+        // From the configured public address, never from the request's Host header (which a client chooses).
+        var link = $"{PublicUrl.Base(configuration)}/invitaciones/{token}";
         var culture = System.Globalization.CultureInfo.CurrentUICulture.Name;
         await outbox.QueueAsync(normalized, EmailTemplates.Invitation(culture, inviter, tenantName, RoleLabel(roleName, culture), link, Invitations.ExpiresAt(now)), ct);
         return CommandResult.Ok(invitation.Id);

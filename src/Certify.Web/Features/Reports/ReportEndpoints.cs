@@ -1,3 +1,5 @@
+using Certify.Web.Infrastructure;
+
 namespace Certify.Web.Features.Reports;
 
 public static class ReportEndpoints
@@ -19,9 +21,8 @@ public static class ReportEndpoints
                     return Results.NotFound();
                 }
 
-                context.Response.Headers.CacheControl = "private, no-store";
                 return Results.File(report.Content, "application/pdf", report.FileName);
-            }).RequireAuthorization();
+            }).RequireAuthorization().PrivateNoStoreDownload();
         return endpoints;
     }
 }

@@ -1,5 +1,6 @@
 using Certify.Data;
 using Certify.Data.Entities;
+using Certify.Domain.Accounts;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +19,33 @@ public sealed class EmailOutbox(IDbContextFactory<CertifyDbContext> dbFactory, I
         await db.SaveChangesAsync(ct);
         Dispatch([email]);
         return email.Id;
+    }
+
+    /// <summary>
+    /// Queues an account link (password reset, e-mail confirmation) unless <paramref name="to"/> already got one in
+    /// the last minute or <see cref="AccountEmailThrottle.PerHour"/> in the last hour; the count is read from the
+    /// outbox itself, so it holds across nodes. Returns whether the message was queued; callers answer the same
+    /// either way.
+    /// </summary>
+    public async Task<bool> QueueAccountLinkAsync(string to, EmailContent content, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var since = now - AccountEmailThrottle.Window;
+        var earlier = await db.OutboundEmails.AsNoTracking()
+            .Where(e => e.To == to && e.Category == OutboundEmail.AccountLinkCategory && e.CreatedAt > since)
+            .Select(e => e.CreatedAt)
+            .ToListAsync(ct);
+        if (!AccountEmailThrottle.Allows(earlier, now))
+        {
+            return false;
+        }
+
+        var email = Stage(db, to, content);
+        email.Category = OutboundEmail.AccountLinkCategory;
+        await db.SaveChangesAsync(ct);
+        Dispatch([email]);
+        return true;
     }
 
     /// <summary>

@@ -121,6 +121,7 @@ public sealed class CompanyReviewTests(CertifyWebFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal(AssessmentTestData.Pdf("accion"), await download.Content.ReadAsByteArrayAsync());
+        PrivateDownloadAssert.NotStored(download);
         var staffFile = await ActionsAsync(s => s.OpenFileAsync(evidenceId, programAdmin.Principal, CancellationToken.None));
         Assert.NotNull(staffFile);
         await staffFile.Value.Content.DisposeAsync();

@@ -35,10 +35,12 @@ public sealed class MyDistinctivesPageTests(CertifyWebFactory factory) : IClassF
         using var pdf = await client.GetAsync(DistinctivePaths.Pdf(distinctive.Id));
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        PrivateDownloadAssert.NotStored(pdf);
         using var credential = await client.GetAsync(DistinctivePaths.Credential(distinctive.Id));
         Assert.Equal(HttpStatusCode.OK, credential.StatusCode);
         Assert.Equal(Es256Jws.MediaType, credential.Content.Headers.ContentType?.MediaType);
         Assert.Equal(distinctive.CredentialJwt, await credential.Content.ReadAsStringAsync());
+        PrivateDownloadAssert.NotStored(credential);
     }
 
     [Fact]

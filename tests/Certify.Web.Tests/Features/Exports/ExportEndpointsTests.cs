@@ -39,7 +39,7 @@ public sealed class ExportEndpointsTests(CertifyWebFactory factory) : IClassFixt
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Contains(response.Content.Headers.ContentDisposition.FileName!.Trim('"'),
             new[] { today, BodyCalendar.Today(TimeProvider.System) }.Select(d => $"certify-evaluaciones-{d:yyyy-MM-dd}.xlsx"));
-        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        PrivateDownloadAssert.NotStored(response);
 
         var book = ExportFiles.ReadXlsx(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("Evaluaciones", book.SheetName);

@@ -46,7 +46,7 @@ public sealed class AssessmentReportEndpointTests(CertifyWebFactory factory) : I
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal($"certify-reporte-{id}.pdf", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        Assert.True(response.Headers.CacheControl?.NoStore, "The report must not be cached.");
+        PrivateDownloadAssert.NotStored(response);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
         var text = AssessmentReportRendererTests.Text(bytes);

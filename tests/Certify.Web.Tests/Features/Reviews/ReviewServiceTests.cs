@@ -310,6 +310,8 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         Assert.Equal("application/pdf", inline.Content.Headers.ContentType?.MediaType);
         Assert.Contains("frame-ancestors 'self'", inline.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("SAMEORIGIN", inline.Headers.GetValues("X-Frame-Options").Single());
+        PrivateDownloadAssert.NotStored(download);
+        PrivateDownloadAssert.NotStored(inline);
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.NotEqual(0, owner.CompanyId);
     }
