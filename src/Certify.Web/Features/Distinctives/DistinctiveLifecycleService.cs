@@ -144,9 +144,9 @@ public sealed class DistinctiveLifecycleService(
         var revoked = distinctive.RevokedAt is { } at && at <= now;
         var (kind, auditAction) = action switch
         {
-            LifecycleAction.Suspend when !revoked && distinctive.SuspendedAt is null => (NotificationKind.DistinctiveSuspended, "distinctive.suspended"),
-            LifecycleAction.Reinstate when !revoked && distinctive.SuspendedAt is not null => (NotificationKind.DistinctiveReinstated, "distinctive.reinstated"),
-            LifecycleAction.Revoke when !revoked => (NotificationKind.DistinctiveRevoked, "distinctive.revoked"),
+            LifecycleAction.Suspend when !revoked && distinctive.SuspendedAt is null => (NotificationKind.DistinctiveSuspended, AuditActions.DistinctiveSuspended),
+            LifecycleAction.Reinstate when !revoked && distinctive.SuspendedAt is not null => (NotificationKind.DistinctiveReinstated, AuditActions.DistinctiveReinstated),
+            LifecycleAction.Revoke when !revoked => (NotificationKind.DistinctiveRevoked, AuditActions.DistinctiveRevoked),
             _ => ((NotificationKind?)null, ""),
         };
         if (kind is not { } notification)
