@@ -46,6 +46,8 @@ public sealed class DistinctiveJourneyTests(AppFixture app, BrowserFixture brows
         await admin.GotoAsync($"organismos/{bodyId}/distintivos?id={distinctiveId}");
         await admin.Page.FillAsync("#lifecycle-reason", "Incumplimiento grave confirmado por la inspección.");
         await admin.Page.ClickAsync("#lifecycle-revoke");
+        await Expect(admin.Page.Locator(".modal.show")).ToContainTextAsync("definitivo");
+        await admin.Page.ClickAsync("#lifecycle-revoke-confirm");
         await Expect(admin.Page.Locator("[data-testid=lifecycle-message]")).ToBeVisibleAsync();
         await admin.ScreenshotAsync("2-admin-revoked", fullPage: false);
 

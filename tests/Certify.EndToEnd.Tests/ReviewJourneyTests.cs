@@ -86,6 +86,10 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
         await RecordVerdictAsync(page, MinorQuestion, "Minor", "Falta la firma del representante legal en el contrato.",
             DateOnly.FromDateTime(DateTime.Today).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator("[data-testid=count-Minor]")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#approve")).ToBeDisabledAsync();
+        await page.ClickAsync("#mark-remaining");
+        await page.ClickAsync("#confirm-mark-remaining");
+        await Expect(page.Locator("#approve")).ToBeEnabledAsync();
         await page.ClickAsync("#approve");
         await page.ClickAsync("#confirm-approve");
         await Expect(page.Locator("#review-message")).ToContainTextAsync("aprobada");

@@ -31,7 +31,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             if (user.Identity?.IsAuthenticated == true)
             {
-                db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "user.signed-out", "User", AuditActor.From(user).UserId));
+                db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.UserSignedOut, "User", AuditActor.From(user).UserId));
                 await db.SaveChangesAsync();
             }
 

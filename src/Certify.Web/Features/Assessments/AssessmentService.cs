@@ -110,7 +110,7 @@ public sealed class AssessmentService(
             return await again.Assessments.Where(a => a.OpenSlot == slot).Select(a => (int?)a.Id).SingleOrDefaultAsync(ct);
         }
 
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "assessment.started", nameof(Assessment), assessment.Id.ToString(),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.AssessmentStarted, nameof(Assessment), assessment.Id.ToString(),
             new { program.Code, QuestionnaireVersion = program.QuestionnaireVersionId }, companyId: companyId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -208,7 +208,7 @@ public sealed class AssessmentService(
             db.Assessments.Add(renewal);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
-            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "assessment.renewal-started", nameof(Assessment), renewal.Id.ToString(),
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.AssessmentRenewalStarted, nameof(Assessment), renewal.Id.ToString(),
                 new { source.Code, Renews = source.Id, Answers = answers.Count, Files = copies.Count }, companyId: companyId));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -264,7 +264,7 @@ public sealed class AssessmentService(
         if (file.PendingConfirmation)
         {
             file.PendingConfirmation = false;
-            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "evidence.confirmed", nameof(EvidenceFile), evidenceId.ToString(),
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.EvidenceConfirmed, nameof(EvidenceFile), evidenceId.ToString(),
                 new { assessmentId, file.QuestionCode, file.FileName, file.Sha256 }, companyId: companyId));
             await db.SaveChangesAsync(ct);
         }
@@ -447,7 +447,7 @@ public sealed class AssessmentService(
             UploadedByUserId = TenantAccess.UserId(user)!,
         };
         db.EvidenceFiles.Add(row);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "evidence.uploaded", nameof(EvidenceFile), null,
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.EvidenceUploaded, nameof(EvidenceFile), null,
             new { assessmentId, questionCode, row.FileName, row.Sha256, row.Size }, companyId: companyId));
         try
         {
@@ -493,7 +493,7 @@ public sealed class AssessmentService(
         }
 
         db.EvidenceFiles.Remove(row.File);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "evidence.deleted", nameof(EvidenceFile), evidenceId.ToString(),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.EvidenceDeleted, nameof(EvidenceFile), evidenceId.ToString(),
             new { assessmentId, row.File.QuestionCode, row.File.FileName, row.File.Sha256 }, companyId: companyId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -567,7 +567,7 @@ public sealed class AssessmentService(
                 db.UnlockedQuestions.RemoveRange(await db.UnlockedQuestions.Where(u => u.AssessmentId == assessmentId).ToListAsync(ct));
             }
 
-            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "assessment.submitted", nameof(Assessment), assessmentId.ToString(),
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.AssessmentSubmitted, nameof(Assessment), assessmentId.ToString(),
                 new { From = from, To = assessment.State, Submission = assessment.SubmissionCount }, companyId: companyId));
             try
             {

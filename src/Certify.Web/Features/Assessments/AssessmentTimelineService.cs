@@ -1,8 +1,12 @@
 using System.Security.Claims;
 using Certify.Data;
 using Certify.Data.Entities;
+using Certify.Web.Features.Audit;
+using Certify.Web.Identity;
 using Certify.Web.Features.Tenancy;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Certify.Web.Features.Assessments;
 
@@ -11,15 +15,17 @@ public enum TimelineAudience { Company, Staff }
 
 /// <summary>
 /// One step of an assessment's history. <see cref="Actor"/> is the person's display name (empty when unknown), null
-/// for the platform's jobs; <see cref="Details"/> (the audit row's JSON) is given to staff only.
+/// for the platform's jobs; <see cref="Text"/> says what happened in the reader's language; <see cref="Fields"/> (the
+/// details in words) are given to staff only, and <see cref="Details"/> (the audit row's raw JSON) to platform admins only.
 /// </summary>
-public sealed record TimelineEntry(DateTimeOffset OccurredAt, string? Actor, string Action, string? Details);
+public sealed record TimelineEntry(DateTimeOffset OccurredAt, string? Actor, string Action, string Text, IReadOnlyList<AuditField> Fields, string? Details);
 
 /// <summary>
 /// An assessment's history read from the audit trail: the events recorded on the assessment itself and on its
-/// findings, in chain order (the order they were saved in).
+/// findings, in the order they were saved in (by id), each described by <see cref="AuditEventDescriber"/>.
 /// </summary>
-public sealed class AssessmentTimelineService(IDbContextFactory<CertifyDbContext> dbFactory, TenantAccess access)
+public sealed class AssessmentTimelineService(
+    IDbContextFactory<CertifyDbContext> dbFactory, TenantAccess access, IAuthorizationService authorization, IStringLocalizer<Resources.Audit> localizer)
 {
     /// <summary>
     /// What the certifying body keeps to itself: each verdict as the auditor records it (the company learns the
@@ -27,10 +33,10 @@ public sealed class AssessmentTimelineService(IDbContextFactory<CertifyDbContext
     /// </summary>
     private static readonly HashSet<string> StaffOnlyActions = new(StringComparer.Ordinal)
     {
-        "finding.recorded",
-        "review.claimed",
-        "assessment.approval-requested",
-        "assessment.approval-sent-back",
+        AuditActions.FindingRecorded,
+        AuditActions.ReviewClaimed,
+        AuditActions.AssessmentApprovalRequested,
+        AuditActions.AssessmentApprovalSentBack,
     };
 
     /// <summary>
@@ -72,13 +78,22 @@ public sealed class AssessmentTimelineService(IDbContextFactory<CertifyDbContext
                 DisplayName = db.Users.Where(u => u.Id == e.UserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(ct);
+        var companyName = await db.Companies.AsNoTracking().Where(c => c.Id == owner.CompanyId).Select(c => c.TradeName ?? c.LegalName).SingleAsync(ct);
+        var staff = audience == TimelineAudience.Staff;
+        var technical = staff && (await authorization.AuthorizeAsync(user, Policies.PlatformAdmin)).Succeeded;
         return rows
-            .Where(r => audience == TimelineAudience.Staff || !StaffOnlyActions.Contains(r.Action))
-            .Select(r => new TimelineEntry(
-                r.OccurredAt,
-                ActorName(r.UserId, r.DisplayName, r.UserName, audience),
-                r.Action,
-                audience == TimelineAudience.Staff ? r.Details : null))
+            .Where(r => staff || !StaffOnlyActions.Contains(r.Action))
+            .Select(r =>
+            {
+                var description = AuditEventDescriber.Describe(localizer, r.Action, r.Details, companyName);
+                return new TimelineEntry(
+                    r.OccurredAt,
+                    ActorName(r.UserId, r.DisplayName, r.UserName, audience),
+                    r.Action,
+                    description.Text,
+                    staff ? description.Fields : [],
+                    technical ? r.Details : null);
+            })
             .ToList();
     }
 

@@ -114,7 +114,7 @@ public sealed class CorrectiveActionService(
             UploadedByUserId = TenantAccess.UserId(user)!,
         };
         db.CorrectiveEvidence.Add(row);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "finding.evidence-uploaded", nameof(Finding), findingId.ToString(CultureInfo.InvariantCulture),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.FindingEvidenceUploaded, nameof(Finding), findingId.ToString(CultureInfo.InvariantCulture),
             new { assessmentId, finding.QuestionCode, row.FileName, row.Sha256, row.Size }, companyId: companyId));
         try
         {

@@ -19,6 +19,7 @@ public static class AuditLog
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
+    /// <exception cref="ArgumentException"><paramref name="action"/> is not one of <see cref="AuditActions"/>, so no reader could be told what happened.</exception>
     public static AuditEvent Event(
         TimeProvider clock,
         AuditActor actor,
@@ -27,7 +28,9 @@ public static class AuditLog
         string? entityId,
         object? details = null,
         int? companyId = null,
-        int? bodyId = null) => new()
+        int? bodyId = null) => !AuditActions.All.Contains(action)
+        ? throw new ArgumentException($"Unknown audit action '{action}': add it to {nameof(AuditActions)} and describe it.", nameof(action))
+        : new()
         {
             OccurredAt = clock.GetUtcNow(),
             UserId = actor.UserId,

@@ -4,7 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Audit;
 
-public sealed record AuditRow(long Id, DateTimeOffset OccurredAt, string? UserName, string Action, string EntityType, string? EntityId, int? CompanyId, int? CertifyingBodyId, string? Details, bool IsSealed);
+/// <summary>
+/// One audit row for the trail: <see cref="ActorName"/> is the person's display name, else their e-mail (null for the
+/// platform's jobs); <see cref="OrganizationName"/> the company's name, else the certifying body's;
+/// <see cref="IsSealed"/> whether the sealer has chained it yet.
+/// </summary>
+public sealed record AuditRow(
+    long Id, DateTimeOffset OccurredAt, string? UserId, string? ActorName, string Action, string EntityType, string? EntityId, string? OrganizationName, string? Details, bool IsSealed);
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
 
@@ -31,7 +37,18 @@ public sealed class AuditTrailService(IDbContextFactory<CertifyDbContext> dbFact
 
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(e => e.Id).Skip(skip).Take(take)
-            .Select(e => new AuditRow(e.Id, e.OccurredAt, e.UserName, e.Action, e.EntityType, e.EntityId, e.CompanyId, e.CertifyingBodyId, e.Details, e.Sequence != null))
+            .Select(e => new AuditRow(
+                e.Id,
+                e.OccurredAt,
+                e.UserId,
+                db.Users.Where(u => u.Id == e.UserId).Select(u => u.DisplayName != null && u.DisplayName != "" ? u.DisplayName : u.Email).FirstOrDefault() ?? e.UserName,
+                e.Action,
+                e.EntityType,
+                e.EntityId,
+                db.Companies.Where(c => c.Id == e.CompanyId).Select(c => c.TradeName ?? c.LegalName).FirstOrDefault()
+                    ?? db.CertifyingBodies.Where(b => b.Id == e.CertifyingBodyId).Select(b => b.Name).FirstOrDefault(),
+                e.Details,
+                e.Sequence != null))
             .ToListAsync(ct);
         return new AuditPage(rows, total);
     }

@@ -66,7 +66,7 @@ public sealed class ProgramSettingsService(IDbContextFactory<CertifyDbContext> d
         program.ReviewDeadlineDays = form.ReviewDeadlineDays;
         program.RequireApprovalConfirmation = form.RequireApprovalConfirmation;
         program.UpdatedAt = clock.GetUtcNow();
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "program.settings-updated", "CertificationProgram", programId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.ProgramSettingsUpdated, "CertificationProgram", programId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { Before = before, After = new { form.ReviewDeadlineDays, form.RequireApprovalConfirmation } }, bodyId: bodyId));
         await db.SaveChangesAsync(ct);
         return ProgramSettingsOutcome.Saved;

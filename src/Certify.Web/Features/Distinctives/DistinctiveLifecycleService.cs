@@ -141,9 +141,9 @@ public sealed class DistinctiveLifecycleService(
 
         var (notification, auditAction) = action switch
         {
-            LifecycleAction.Suspend => (NotificationKind.DistinctiveSuspended, "distinctive.suspended"),
-            LifecycleAction.Reinstate => (NotificationKind.DistinctiveReinstated, "distinctive.reinstated"),
-            _ => (NotificationKind.DistinctiveRevoked, "distinctive.revoked"),
+            LifecycleAction.Suspend => (NotificationKind.DistinctiveSuspended, AuditActions.DistinctiveSuspended),
+            LifecycleAction.Reinstate => (NotificationKind.DistinctiveReinstated, AuditActions.DistinctiveReinstated),
+            _ => (NotificationKind.DistinctiveRevoked, AuditActions.DistinctiveRevoked),
         };
         var from = DistinctiveStatusQuery.Derive(distinctive.RevokedAt, distinctive.SuspendedAt, distinctive.ValidFrom, distinctive.ValidUntil, now);
         (distinctive.SuspendedAt, distinctive.RevokedAt) = DistinctiveLifecycle.Apply(action, hold, now);

@@ -91,7 +91,7 @@ public sealed class IssueDistinctiveJob(
             db.Distinctives.Add(distinctive);
             var from = assessment.State;
             assessment.Fire(AssessmentTrigger.Issue, WorkflowActor.System);
-            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.System, "distinctive.issued", nameof(Assessment), assessment.Id.ToString(CultureInfo.InvariantCulture),
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.System, AuditActions.DistinctiveIssued, nameof(Assessment), assessment.Id.ToString(CultureInfo.InvariantCulture),
                 new { From = from, To = assessment.State, distinctive.Number, Level = distinctive.LevelCode, distinctive.ValidFrom, distinctive.ValidUntil },
                 companyId: assessment.CompanyId, bodyId: assessment.Program!.CertifyingBodyId));
             try

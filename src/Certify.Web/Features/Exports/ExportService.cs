@@ -84,7 +84,7 @@ public sealed class ExportService(
 
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "export.downloaded", "Export", Slug(kind),
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.ExportDownloaded, "Export", Slug(kind),
                 new { Format = format.ToString(), filter.Program, filter.From, filter.To, filter.CompanyState, filter.State, filter.OnlyOverdue, filter.Search },
                 bodyId: bodyId));
             await db.SaveChangesAsync(ct);

@@ -67,9 +67,9 @@ public sealed class CompanyService(IDbContextFactory<CertifyDbContext> dbFactory
             throw;
         }
 
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "company.registered", nameof(Company), company.Id.ToString(),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.CompanyRegistered, nameof(Company), company.Id.ToString(),
             new { company.Rfc, company.LegalName, company.State, company.Workers, company.Tier }, companyId: company.Id));
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "membership.added", nameof(CompanyMembership), userId,
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.MembershipAdded, nameof(CompanyMembership), userId,
             new { Role = CompanyRole.Owner }, companyId: company.Id));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -127,7 +127,7 @@ public sealed class CompanyService(IDbContextFactory<CertifyDbContext> dbFactory
 
         company.UpdatedAt = clock.GetUtcNow();
         company.Version = Guid.NewGuid();
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "company.profile-updated", nameof(Company), companyId.ToString(),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.CompanyProfileUpdated, nameof(Company), companyId.ToString(),
             changes.ToDictionary(c => c.Key, c => new { before = c.Value[0], after = c.Value[1] }), companyId: companyId));
         try
         {

@@ -122,7 +122,7 @@ public sealed class TeamService(
         if (invitation.AcceptedAt is null && invitation.RevokedAt is null)
         {
             invitation.RevokedAt = clock.GetUtcNow();
-            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "invitation.revoked", nameof(Invitation), invitation.Id.ToString(),
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.InvitationRevoked, nameof(Invitation), invitation.Id.ToString(),
                 new { invitation.Email }, invitation.CompanyId, invitation.CertifyingBodyId));
             await db.SaveChangesAsync(ct);
         }
@@ -153,7 +153,7 @@ public sealed class TeamService(
         }
 
         db.CompanyMemberships.Remove(membership);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "membership.removed", nameof(CompanyMembership), membership.UserId,
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.MembershipRemoved, nameof(CompanyMembership), membership.UserId,
             new { membership.Role }, companyId: companyId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -181,7 +181,7 @@ public sealed class TeamService(
         }
 
         membership.Active = false;
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "membership.deactivated", nameof(BodyMembership), membership.UserId,
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.MembershipDeactivated, nameof(BodyMembership), membership.UserId,
             new { membership.Role }, bodyId: bodyId));
         await db.SaveChangesAsync(ct);
 
@@ -274,9 +274,9 @@ public sealed class TeamService(
             redirect = $"/organismos/{bodyId}";
         }
 
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "invitation.accepted", nameof(Invitation), invitation.Id.ToString(),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.InvitationAccepted, nameof(Invitation), invitation.Id.ToString(),
             new { invitation.Email, Role = invitation.CompanyRole?.ToString() ?? invitation.BodyRole?.ToString() }, invitation.CompanyId, invitation.CertifyingBodyId));
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "membership.added", "Membership", userId,
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.MembershipAdded, "Membership", userId,
             new { Role = invitation.CompanyRole?.ToString() ?? invitation.BodyRole?.ToString() }, invitation.CompanyId, invitation.CertifyingBodyId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -320,7 +320,7 @@ public sealed class TeamService(
         db.Invitations.Add(invitation);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "invitation.sent", nameof(Invitation), invitation.Id.ToString(),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.InvitationSent, nameof(Invitation), invitation.Id.ToString(),
             new { Email = normalized, Role = roleName }, companyId, bodyId));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

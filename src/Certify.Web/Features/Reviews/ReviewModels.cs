@@ -41,6 +41,7 @@ public static class ReasonCodes
     public const string ReasonRequired = "reason-required";
     public const string NoQuestions = "no-questions";
     public const string TextTooLong = "text-too-long";
+    public const string NothingToMark = "nothing-to-mark";
 }
 
 /// <summary>A finding as the auditor sees it, private note included; never hand this to a company page.</summary>

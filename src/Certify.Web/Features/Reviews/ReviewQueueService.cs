@@ -169,7 +169,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
             return new ClaimResult(ClaimOutcome.AlreadyTaken);
         }
 
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "review.claimed", nameof(Review),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.ReviewClaimed, nameof(Review),
             reviewId.ToString(CultureInfo.InvariantCulture), new { review.AssessmentId, review.SubmissionNumber },
             companyId: review.CompanyId, bodyId: review.BodyId));
         await db.SaveChangesAsync(ct);

@@ -56,7 +56,7 @@ public sealed class ReviewService(
         {
             var from = assessment.State;
             assessment.Fire(AssessmentTrigger.StartReview, context.Actor);
-            db.AuditEvents.Add(Audit(user, "assessment.review-started", assessment, new { From = from, To = assessment.State, context.Review.SubmissionNumber }));
+            db.AuditEvents.Add(Audit(user, AuditActions.AssessmentReviewStarted, assessment, new { From = from, To = assessment.State, context.Review.SubmissionNumber }));
             if (!await TrySaveAsync(db, ct))
             {
                 return new OpenReviewResult(ReviewOutcome.Conflict);
@@ -109,7 +109,7 @@ public sealed class ReviewService(
             Scorer.Score(definition, sheet, BodyCalendar.Today(clock)),
             auditorScore,
             Levels.Determine(registry.Program(assessment.ProgramId), auditorScore),
-            ApprovalGate.Check(findings.Select(f => (f.Severity, f.Status))),
+            Gate(definition, sheet, findings),
             program.RequireApprovalConfirmation,
             pending,
             review.DecisionReason));
@@ -182,7 +182,56 @@ public sealed class ReviewService(
 
         // A new version makes a concurrent approval that read the old verdicts fail instead of approving past them.
         assessment.Version = Guid.NewGuid();
-        db.AuditEvents.Add(Audit(user, "finding.recorded", assessment, new { questionCode, Severity = severity, DueOn = finding.DueOn }));
+        db.AuditEvents.Add(Audit(user, AuditActions.FindingRecorded, assessment, new { questionCode, Severity = severity, DueOn = finding.DueOn }));
+        return await TrySaveAsync(db, ct) ? ReviewResult.Done : ReviewResult.Conflict;
+    }
+
+    /// <summary>
+    /// The explicit bulk action "mark the remaining as conformity": records a conformity verdict on every applicable
+    /// question of the current submission that has none yet, with ONE audit event that says so and how many. Invalid
+    /// with <see cref="ReasonCodes.NothingToMark"/> when every applicable question is judged already.
+    /// </summary>
+    public async Task<ReviewResult> MarkRemainingConformityAsync(int assessmentId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ResolveAsync(db, assessmentId, user, allowProgramAdmin: false, ct) is not { } context)
+        {
+            return ReviewResult.NotFound;
+        }
+
+        if (AuditorBlocked(context) is { } blocked)
+        {
+            return blocked;
+        }
+
+        var assessment = context.Assessment;
+        var definition = registry.ForVersion(assessment.QuestionnaireVersionId);
+        var sheet = await AnswerSheets.LoadAsync(db, assessmentId, ct);
+        var judged = await db.Findings.Where(f => f.AssessmentId == assessmentId).Select(f => f.QuestionCode).Distinct().ToListAsync(ct);
+        var remaining = ApprovalGate.UnjudgedQuestions(definition, sheet, judged);
+        if (remaining.Count == 0)
+        {
+            return ReviewResult.Invalid(ReasonCodes.NothingToMark);
+        }
+
+        var now = clock.GetUtcNow();
+        db.Findings.AddRange(remaining.Select(code => new Finding
+        {
+            ReviewId = context.Review.Id,
+            AssessmentId = assessmentId,
+            QuestionCode = code,
+            Severity = FindingSeverity.Conformity,
+            Status = FindingStatus.Closed,
+            Comment = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+            UpdatedByUserId = context.UserId,
+        }));
+
+        // As for one verdict: a concurrent approval that read the old verdicts fails instead of approving past them.
+        assessment.Version = Guid.NewGuid();
+        db.AuditEvents.Add(Audit(user, AuditActions.ReviewRemainingMarkedConformity, assessment,
+            new { context.Review.SubmissionNumber, Count = remaining.Count, Questions = remaining }));
         return await TrySaveAsync(db, ct) ? ReviewResult.Done : ReviewResult.Conflict;
     }
 
@@ -235,7 +284,7 @@ public sealed class ReviewService(
         }));
         var from = assessment.State;
         assessment.Fire(AssessmentTrigger.RequestChanges, context.Actor);
-        db.AuditEvents.Add(Audit(user, "assessment.changes-requested", assessment,
+        db.AuditEvents.Add(Audit(user, AuditActions.AssessmentChangesRequested, assessment,
             new { From = from, To = assessment.State, Questions = items.Select(i => i.Code).ToList() }));
         var emails = await notifier.StageAsync(db, NotificationKind.ChangesRequested, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct),
             AssessmentPaths.Questionnaire(assessment.CompanyId, assessmentId), await DataAsync(db, assessment, ct, ("count", items.Count.ToString(CultureInfo.InvariantCulture))),
@@ -283,7 +332,7 @@ public sealed class ReviewService(
         context.Review.ApprovalRequestedAt = now;
         context.Review.ApprovalRequestedByUserId = context.UserId;
         assessment.Version = Guid.NewGuid();
-        db.AuditEvents.Add(Audit(user, "assessment.approval-requested", assessment, new
+        db.AuditEvents.Add(Audit(user, AuditActions.AssessmentApprovalRequested, assessment, new
         {
             context.Review.SubmissionNumber,
             AuditorScore = decision.Score.Overall,
@@ -337,7 +386,7 @@ public sealed class ReviewService(
         context.Review.ApprovalRequestedAt = null;
         context.Review.ApprovalRequestedByUserId = null;
         context.Assessment.Version = Guid.NewGuid();
-        db.AuditEvents.Add(Audit(user, "assessment.approval-sent-back", context.Assessment, new { context.Review.SubmissionNumber, Reason = reason.Trim() }));
+        db.AuditEvents.Add(Audit(user, AuditActions.AssessmentApprovalSentBack, context.Assessment, new { context.Review.SubmissionNumber, Reason = reason.Trim() }));
         var emails = await notifier.StageAsync(db, NotificationKind.ApprovalSentBack, [requester], AssessmentPaths.Review(assessmentId),
             await DataAsync(db, context.Assessment, ct, ("reason", reason.Trim())),
             $"approval-sent-back:{context.Review.Id}:{clock.GetUtcNow().UtcTicks}", ct);
@@ -376,7 +425,7 @@ public sealed class ReviewService(
         context.Review.DecidedByUserId = context.UserId;
         context.Review.ApprovalRequestedAt = null;
         context.Review.ApprovalRequestedByUserId = null;
-        db.AuditEvents.Add(Audit(user, "assessment.rejected", assessment, new { From = from, To = assessment.State, context.Review.SubmissionNumber }));
+        db.AuditEvents.Add(Audit(user, AuditActions.AssessmentRejected, assessment, new { From = from, To = assessment.State, context.Review.SubmissionNumber }));
         var emails = await notifier.StageAsync(db, NotificationKind.Rejected, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct),
             AssessmentPaths.Questionnaire(assessment.CompanyId, assessmentId), await DataAsync(db, assessment, ct, ("reason", reason.Trim())), $"rejected:{context.Review.Id}", ct);
         return await SaveAndDispatchAsync(db, emails, ct);
@@ -384,11 +433,11 @@ public sealed class ReviewService(
 
     /// <summary>The auditor accepts the company's corrective action.</summary>
     public Task<ReviewResult> CloseFindingAsync(long findingId, ClaimsPrincipal user, CancellationToken ct) =>
-        AuditorFindingTransitionAsync(findingId, FindingTrigger.Close, "finding.closed", NotificationKind.FindingClosed, user, ct);
+        AuditorFindingTransitionAsync(findingId, FindingTrigger.Close, AuditActions.FindingClosed, NotificationKind.FindingClosed, user, ct);
 
     /// <summary>The auditor refuses a proposed action or reopens a closed finding.</summary>
     public Task<ReviewResult> ReopenFindingAsync(long findingId, ClaimsPrincipal user, CancellationToken ct) =>
-        AuditorFindingTransitionAsync(findingId, FindingTrigger.Reopen, "finding.reopened", NotificationKind.FindingReopened, user, ct);
+        AuditorFindingTransitionAsync(findingId, FindingTrigger.Reopen, AuditActions.FindingReopened, NotificationKind.FindingReopened, user, ct);
 
     /// <summary>
     /// A member of the assessed company answers an open finding with a corrective action. Findings are the
@@ -423,7 +472,7 @@ public sealed class ReviewService(
         finding.ActionProposedAt = now;
         finding.UpdatedAt = now;
         finding.UpdatedByUserId = userId;
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), "finding.action-proposed", nameof(Finding), findingId.ToString(CultureInfo.InvariantCulture),
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.FindingActionProposed, nameof(Finding), findingId.ToString(CultureInfo.InvariantCulture),
             new { finding.AssessmentId, finding.QuestionCode }, companyId: row.CompanyId));
         var assessment = await db.Assessments.AsNoTracking().Include(a => a.Program).SingleAsync(a => a.Id == finding.AssessmentId, ct);
         var emails = row.AuditorUserId is { } auditor
@@ -480,7 +529,7 @@ public sealed class ReviewService(
         var sheet = await AnswerSheets.LoadAsync(db, assessment.Id, ct);
         var score = Score(definition, sheet, findings);
         return new Evaluation(
-            ApprovalGate.Check(findings.Select(f => (f.Severity, f.Status))),
+            Gate(definition, sheet, findings),
             score,
             Levels.Determine(registry.Program(assessment.ProgramId), score),
             CorrectivePlan.From(findings.Select(f => new FindingSummary(f.QuestionCode, f.Severity, f.Status, f.DueOn))));
@@ -497,7 +546,7 @@ public sealed class ReviewService(
         review.DecidedByUserId = review.ApprovalRequestedByUserId ?? context.UserId;
         review.AuditorScore = decision.Score.Overall;
         review.LevelCode = decision.Level.Granted ? decision.Level.Level?.Code : null;
-        db.AuditEvents.Add(Audit(user, "assessment.approved", assessment, new
+        db.AuditEvents.Add(Audit(user, AuditActions.AssessmentApproved, assessment, new
         {
             From = from,
             To = assessment.State,
@@ -636,6 +685,9 @@ public sealed class ReviewService(
             .OrderBy(f => f.QuestionCode, StringComparer.Ordinal)
             .ToList();
     }
+
+    private static ApprovalCheck Gate(QuestionnaireDefinition definition, AnswerSheet sheet, IEnumerable<Finding> findings) =>
+        ApprovalGate.Check(definition, sheet, findings.Select(f => (f.QuestionCode, f.Severity, f.Status)).ToList());
 
     private ScoreResult Score(QuestionnaireDefinition definition, AnswerSheet sheet, IEnumerable<Finding> findings) =>
         ReviewScoring.AuditorScore(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Certify.Domain.Assessments;
 using Certify.Domain.Evidence;
@@ -186,19 +187,23 @@ public sealed class CompanyReviewTests(CertifyWebFactory factory) : IClassFixtur
         await RequestChangesAsync(id, auditor, code);
         var outsider = await factory.CreateCompanyAsync("Empresa Historial Ajena");
 
+        CultureInfo.CurrentUICulture = new CultureInfo("es-MX");
         var company = await TimelineAsync(id, TimelineAudience.Company, owner);
         var staff = await TimelineAsync(id, TimelineAudience.Staff, auditor);
 
         Assert.Equal(
             ["assessment.started", "assessment.submitted", "assessment.review-started", "assessment.changes-requested"],
             company!.Select(e => e.Action));
+        Assert.All(company!, e => Assert.Empty(e.Fields));
         Assert.All(company!, e => Assert.Null(e.Details));
+        Assert.Equal("Se envió la evaluación a revisión (envío 1)", company![1].Text);
         Assert.Equal(owner.Email.Split('@')[0], company![0].Actor);
         Assert.Equal(auditor.Email.Split('@')[0], company[2].Actor);
         Assert.Equal(
             ["assessment.started", "assessment.submitted", "assessment.review-started", "finding.recorded", "assessment.changes-requested"],
             staff!.Select(e => e.Action));
-        Assert.NotNull(staff![3].Details);
+        Assert.NotEmpty(staff![3].Fields);
+        Assert.Null(staff[3].Details);
         Assert.Null(await TimelineAsync(id, TimelineAudience.Company, outsider));
         Assert.Null(await TimelineAsync(id, TimelineAudience.Staff, owner));
     }
@@ -214,8 +219,9 @@ public sealed class CompanyReviewTests(CertifyWebFactory factory) : IClassFixtur
         var code = review.Answers.Keys.Order(StringComparer.Ordinal).First(c => review.Definition.FindQuestion(c)!.Scored);
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.RecordVerdictAsync(
             id, code, FindingSeverity.Minor, AuditorComment, PrivateNote, DueOn, auditor.Principal, CancellationToken.None))).Outcome);
+        Assert.Equal(ReviewResult.Done, await ReviewAsync(s => s.MarkRemainingConformityAsync(id, auditor.Principal, CancellationToken.None)));
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None))).Outcome);
-        var findingId = await factory.WithDbAsync(db => db.Findings.Where(f => f.AssessmentId == id).Select(f => f.Id).SingleAsync());
+        var findingId = await factory.WithDbAsync(db => db.Findings.Where(f => f.AssessmentId == id && f.QuestionCode == code).Select(f => f.Id).SingleAsync());
         var upload = await UploadCorrectiveAsync(owner, id, findingId, AssessmentTestData.Pdf("accion"), "accion.pdf");
         Assert.Equal(UploadOutcome.Stored, upload.Outcome);
         return (owner, id, findingId, upload.File!.Id);

@@ -19,6 +19,9 @@ namespace Certify.Web.Tests.Features.Assessments;
 public sealed class QuestionCardTests : BunitContext
 {
     private static readonly Lazy<QuestionnaireDefinition> Questionnaire = new(LoadQuestionnaire);
+
+    /// <summary>The seed's DRL-AUTO 2025.1 questionnaire, loaded once for every component test that needs one.</summary>
+    internal static QuestionnaireDefinition DrlAuto => Questionnaire.Value;
     private static readonly DateTimeOffset LoadedAt = new(2026, 3, 2, 16, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 3, 2);
 

@@ -133,6 +133,43 @@ public sealed class DistinctiveLifecycleTests(CertifyWebFactory factory) : IClas
         Assert.Equal("Revocado", page.QuerySelector("[data-status]")!.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData(false, "lifecycle-suspend", "Suspend", "suspender")]
+    [InlineData(false, "lifecycle-revoke", "Revoke", "Revocar es definitivo")]
+    [InlineData(true, "lifecycle-reinstate", "Reinstate", "reactivar")]
+    public async Task Page_LifecycleButton_FirstClickOnlyOpensAConfirmationThatNamesTheCompanyAndNumber(
+        bool suspended, string buttonId, string action, string wording)
+    {
+        var created = await factory.CreateDistinctiveAsync(new DistinctiveSpec { LegalName = $"Confirmar {action}, S.A. de C.V." });
+        var admin = await StaffAsync(created.BodyId, BodyRole.ProgramAdmin);
+        if (suspended)
+        {
+            Assert.Equal(LifecycleOutcome.Done, await ApplyAsync(created, LifecycleAction.Suspend, "Queja en revisión", Principal(admin.UserId, admin.Email)));
+        }
+
+        var version = await VersionAsync(created);
+        using var client = factory.CreateBrowserClient();
+        await factory.SignInAsync(client, admin.Email);
+
+        var page = CertifyWebFactory.Parse(await client.GetStringAsync($"/organismos/{created.BodyId}/distintivos?id={created.Id}"));
+
+        // The visible button cannot submit: it is a plain button that opens the dialog, and carries no action.
+        var first = page.QuerySelector($"#{buttonId}")!;
+        Assert.Equal("button", first.GetAttribute("type"));
+        Assert.Null(first.GetAttribute("name"));
+        Assert.Equal("modal", first.GetAttribute("data-bs-toggle"));
+        var submits = page.QuerySelectorAll("[data-testid=lifecycle-form] button[type=submit]");
+        var submit = Assert.Single(submits, b => b.GetAttribute("value") == action);
+        Assert.Equal($"{buttonId}-confirm", submit.Id);
+        var dialog = page.QuerySelector(first.GetAttribute("data-bs-target")!)!;
+        Assert.Same(dialog, submit.Closest(".modal"));
+        var text = dialog.TextContent;
+        Assert.Contains($"Confirmar {action}, S.A. de C.V.", text, StringComparison.Ordinal);
+        Assert.Contains(created.Number, text, StringComparison.Ordinal);
+        Assert.Contains(wording, text, StringComparison.Ordinal);
+        Assert.Equal(version, await VersionAsync(created));
+    }
+
     private async Task<LifecycleOutcome> ApplyAsync(
         TestDistinctive distinctive, LifecycleAction action, string? reason, ClaimsPrincipal user, Guid? expectedVersion = null)
     {

@@ -182,6 +182,7 @@ public sealed class IssueDistinctiveJobTests(CertifyWebFactory factory) : IClass
         {
             var reviews = ActivatorUtilities.CreateInstance<ReviewService>(scope.ServiceProvider, (IBackgroundJobClient)jobs);
             Assert.Equal(ReviewOutcome.Done, (await reviews.OpenAsync(id, auditor.Principal, CancellationToken.None)).Outcome);
+            Assert.Equal(ReviewResult.Done, await reviews.MarkRemainingConformityAsync(id, auditor.Principal, CancellationToken.None));
             Assert.Equal(ReviewResult.Done, await reviews.ApproveAsync(id, auditor.Principal, CancellationToken.None));
         }
 

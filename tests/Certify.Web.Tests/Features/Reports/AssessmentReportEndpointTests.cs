@@ -153,6 +153,7 @@ public sealed class AssessmentReportEndpointTests(CertifyWebFactory factory) : I
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).Outcome);
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.RecordVerdictAsync(
             id, code, FindingSeverity.Minor, AuditorComment, PrivateNote, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), auditor.Principal, CancellationToken.None))).Outcome);
+        Assert.Equal(ReviewResult.Done, await ReviewAsync(s => s.MarkRemainingConformityAsync(id, auditor.Principal, CancellationToken.None)));
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None))).Outcome);
         return (owner, id, code);
     }

@@ -5,6 +5,7 @@ using Certify.Domain.Assessments;
 using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
+using Certify.Web.Features.Audit;
 using Certify.Web.Features.Reviews;
 using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Infrastructure;
@@ -109,6 +110,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         var (owner, id, auditor) = await RoutedAsync("Revisión Crítica");
         var code = await ScoredQuestionAsync(id, auditor);
         await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Critical, "Trabajo infantil", null, DueOn, auditor.Principal, CancellationToken.None));
+        await MarkRemainingAsync(id, auditor);
 
         var blocked = await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None));
 
@@ -117,7 +119,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
 
         // The company answers the finding while the submission is back with it, then resubmits to the same auditor.
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.RequestChangesAsync(id, [(code, "Corrija")], auditor.Principal, CancellationToken.None))).Outcome);
-        var finding = Assert.Single(await FindingsAsync(id));
+        var finding = Assert.Single(await FindingsAsync(id), f => f.QuestionCode == code);
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.ProposeActionAsync(finding.Id, "Se dio de baja y se capacitó", owner.Principal, CancellationToken.None))).Outcome);
         Assert.Equal(SubmitOutcome.Submitted, (await factory.WithServiceAsync(s => s.SubmitAsync(owner.CompanyId, id, owner.Principal, CancellationToken.None))).Outcome);
         await RouteAsync(id);
@@ -137,6 +139,54 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         using var details = JsonDocument.Parse(audit.Details!);
         Assert.True(details.RootElement.TryGetProperty("Level", out _));
         Assert.True(details.RootElement.TryGetProperty("AuditorScore", out _));
+    }
+
+    [Fact]
+    public async Task ApproveAsync_UnjudgedQuestions_IsBlockedAndChangesNothing()
+    {
+        var (_, id, auditor) = await RoutedAsync("Revisión Sin Veredictos");
+        var code = await ScoredQuestionAsync(id, auditor);
+        await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Conformity, "", null, null, auditor.Principal, CancellationToken.None));
+        var view = (await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).View!;
+        var before = await factory.WithDbAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.Id == id));
+        var eventsBefore = await AssessmentEventCountAsync(id);
+
+        var blocked = await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(new ReviewResult(ReviewOutcome.Blocked, ApprovalReasonCodes.UnjudgedQuestions), blocked);
+        Assert.False(view.Approval.Allowed);
+        Assert.True(view.Approval.Unjudged > 1);
+        var after = await factory.WithDbAsync(db => db.Assessments.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.Equal((AssessmentState.InReview, before.Version), (after.State, after.Version));
+        var review = await factory.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id));
+        Assert.Null(review.DecidedAt);
+        Assert.Null(review.ApprovalRequestedAt);
+        Assert.Equal(eventsBefore, await AssessmentEventCountAsync(id));
+        Assert.Single(await FindingsAsync(id));
+    }
+
+    [Fact]
+    public async Task MarkRemainingConformityAsync_RecordsConformityOnEveryUnjudgedQuestionWithOneAuditEvent()
+    {
+        var (_, id, auditor) = await RoutedAsync("Revisión En Bloque");
+        var code = await ScoredQuestionAsync(id, auditor);
+        await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Minor, "Falta firma", null, DueOn, auditor.Principal, CancellationToken.None));
+        var unjudged = (await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).View!.Approval.Unjudged;
+
+        var marked = await ReviewAsync(s => s.MarkRemainingConformityAsync(id, auditor.Principal, CancellationToken.None));
+        var again = await ReviewAsync(s => s.MarkRemainingConformityAsync(id, auditor.Principal, CancellationToken.None));
+
+        Assert.Equal(ReviewResult.Done, marked);
+        Assert.Equal(ReviewResult.Invalid(ReasonCodes.NothingToMark), again);
+        var findings = await FindingsAsync(id);
+        Assert.Equal(unjudged + 1, findings.Count);
+        Assert.Equal(FindingSeverity.Minor, findings.Single(f => f.QuestionCode == code).Severity);
+        Assert.All(findings.Where(f => f.QuestionCode != code), f => Assert.Equal((FindingSeverity.Conformity, FindingStatus.Closed), (f.Severity, f.Status)));
+        var audit = Assert.Single(await factory.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == AuditActions.ReviewRemainingMarkedConformity && e.EntityId == id.ToString()).ToListAsync()));
+        using var details = JsonDocument.Parse(audit.Details!);
+        Assert.Equal(unjudged, details.RootElement.GetProperty("Count").GetInt32());
+        Assert.True((await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).View!.Approval.Allowed);
     }
 
     [Fact]
@@ -217,6 +267,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         try
         {
             var code = await ScoredQuestionAsync(id, auditor);
+            await MarkRemainingAsync(id, auditor);
 
             var requested = await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None));
             var verdictWhilePending = await ReviewAsync(s => s.RecordVerdictAsync(id, code, FindingSeverity.Conformity, "", null, null, auditor.Principal, CancellationToken.None));
@@ -254,6 +305,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         try
         {
             await ScoredQuestionAsync(id, auditor);
+            await MarkRemainingAsync(id, auditor);
             Assert.Equal(ReviewResult.AwaitingConfirmation, await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None)));
 
             var blank = await ReviewAsync(s => s.SendBackApprovalAsync(id, " ", admin.Principal, CancellationToken.None));
@@ -334,11 +386,18 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
             await ReviewAsync(s => s.RequestChangesAsync(id, [("ZZ-999", "x")], p, ct)),
             await ReviewAsync(s => s.CloseFindingAsync(findingId, p, ct)),
             await ReviewAsync(s => s.ReopenFindingAsync(findingId, p, ct)),
+            await ReviewAsync(s => s.MarkRemainingConformityAsync(id, p, ct)),
             await ReviewAsync(s => s.ApproveAsync(id, p, ct)),
             await ReviewAsync(s => s.RejectAsync(id, "motivo", p, ct)),
         };
         Assert.All(results, r => Assert.Equal(ReviewOutcome.NotFound, r.Outcome));
     }
+
+    private Task<int> AssessmentEventCountAsync(int id) =>
+        factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == nameof(Assessment) && e.EntityId == id.ToString()));
+
+    private async Task MarkRemainingAsync(int id, CompanyUser auditor) =>
+        Assert.Equal(ReviewResult.Done, await ReviewAsync(s => s.MarkRemainingConformityAsync(id, auditor.Principal, CancellationToken.None)));
 
     /// <summary>Opens the review and records a minor finding with the private note; returns the finding's id.</summary>
     private async Task<long> OpenWithFindingAsync(int id, CompanyUser auditor)
