@@ -104,9 +104,9 @@ public static class DistinctiveApi
         api.MapGet("/ping", () => TypedResults.Ok(new Ping(true)))
             .WithName("Ping").WithSummary("A constant answer, to compare throughput with.");
 
-        api.MapGet("/distinctives/{code}", async (string code, HttpContext http, DistinctiveLookupService lookup, CancellationToken ct) =>
+        api.MapGet("/distinctives/{code}", async (string code, DistinctiveLookupService lookup, DistinctiveUrls urls, CancellationToken ct) =>
                 await lookup.FindAsync(code, ct) is { } details
-                    ? Results.Json(ToApi(details, http.Request))
+                    ? Results.Json(ToApi(details, urls))
                     : NotFound(code))
             .CacheOutput(policy => policy.AddPolicy<DistinctiveTagPolicy>())
             .WithName("GetDistinctive").WithSummary("The current status of a distinctive, by verification code.")
@@ -143,13 +143,6 @@ public static class DistinctiveApi
         return app;
     }
 
-    /// <summary>The public address of the verification page of a code (relative to the request's host).</summary>
-    public static string VerificationUrl(HttpRequest request, VerificationCode code)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return $"{request.Scheme}://{request.Host}{request.PathBase}/verificar/{code.Format()}";
-    }
-
     /// <summary>The status word the API uses: camelCase of the enum (<c>active</c>, <c>expired</c>, …).</summary>
     public static string StatusName(DistinctiveStatus status)
     {
@@ -162,13 +155,13 @@ public static class DistinctiveApi
         title: "Distinctive not found",
         detail: $"No distinctive has the verification code '{code}'. Check the code: it has 13 characters, shown as XXXX-XXXX-XXXX-X.");
 
-    private static ApiDistinctiveStatus ToApi(DistinctiveDetails d, HttpRequest request) => new(
+    private static ApiDistinctiveStatus ToApi(DistinctiveDetails d, DistinctiveUrls urls) => new(
         d.Number, d.Code.Format(), StatusName(d.Status), d.LegalName, d.Rfc, d.State.ToString(),
         new ApiProgram(d.ProgramCode, d.ProgramName.Es, d.ProgramName.En), d.Level,
         [.. d.Topics.Select(t => new ApiTopic(t.Code, t.Title.Es, t.Title.En))],
         d.ValidFrom, d.ValidUntil, d.LastDay, d.Issuer, d.SuspendedAt, d.RevokedAt,
         d.Status is DistinctiveStatus.Suspended or DistinctiveStatus.Revoked ? d.StatusReason : null,
-        VerificationUrl(request, d.Code));
+        urls.Verify(d.Code));
 
     private static ApiRegistryPage ToApi(RegistryResult result) => new(
         result.Filter.Page, RegistryService.PageSize, result.Total, result.Pages,
