@@ -41,7 +41,7 @@ public sealed class RenewalJourneyTests(AppFixture app, BrowserFixture browser, 
         var confirm = page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { NameRegex = new Regex("^Confirmar que .* sigue vigente$") }).First;
         await confirm.ClickAsync();
 
-        await Expect(pending).ToContainTextAsync(before == 1 ? "Todos los archivos están confirmados." : $"{before - 1} archivo(s) por confirmar");
+        await Expect(pending).ToContainTextAsync(before == 1 ? "Todos los archivos están confirmados." : before == 2 ? "1 archivo por confirmar" : $"{before - 1} archivos por confirmar");
         await session.ScreenshotAsync("2-file-confirmed", fullPage: false);
     }
 

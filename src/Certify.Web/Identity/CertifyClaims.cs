@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Certify.Web.Identity;
 
 public static class CertifyClaims
@@ -11,7 +13,17 @@ public static class CertifyClaims
     /// <summary>The id of the server-side session record (<c>UserSessions</c>) the auth cookie belongs to.</summary>
     public const string SessionId = "sid";
 
+    /// <summary>The name the person gave at registration or in their profile; absent when they gave none.</summary>
+    public const string DisplayName = "certify:display-name";
+
     public const string PlatformAdminRole = "PlatformAdmin";
+
+    /// <summary>What the top bar calls the person: the name they gave, their e-mail address only if none.</summary>
+    public static string NameOf(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirst(DisplayName)?.Value is { Length: > 0 } name ? name : user.Identity?.Name ?? "";
+    }
 }
 
 public static class Policies

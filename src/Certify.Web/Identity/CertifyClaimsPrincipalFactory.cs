@@ -19,6 +19,10 @@ public sealed class CertifyClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CertifyClaims.TwoFactorEnabled, user.TwoFactorEnabled ? "true" : "false"));
+        if (!string.IsNullOrWhiteSpace(user.DisplayName))
+        {
+            identity.AddClaim(new Claim(CertifyClaims.DisplayName, user.DisplayName.Trim()));
+        }
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.BodyMemberships.AnyAsync(m => m.UserId == user.Id && m.Active))
         {

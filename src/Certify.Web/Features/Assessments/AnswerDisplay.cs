@@ -2,6 +2,7 @@ using System.Globalization;
 using Certify.Domain.Assessments;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
+using Certify.Web.Infrastructure;
 
 namespace Certify.Web.Features.Assessments;
 
@@ -18,7 +19,7 @@ public static class AnswerDisplay
             AnswerKind.Choice => OptionLabel(question, value.ChoiceValue!, culture),
             AnswerKind.Choices => string.Join(", ", value.ChoiceValues.Select(v => OptionLabel(question, v, culture))),
             AnswerKind.Number => value.NumberValue!.Value.ToString("G", culture),
-            AnswerKind.Date => value.DateValue!.Value.ToString("d MMMM yyyy", culture),
+            AnswerKind.Date => DisplayDates.Long(value.DateValue!.Value, culture),
             _ => value.TextValue!,
         };
     }

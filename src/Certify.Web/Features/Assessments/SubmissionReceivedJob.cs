@@ -88,7 +88,7 @@ public sealed class SubmissionReceivedJob(
     {
         var definition = registry.ForVersion(assessment.QuestionnaireVersionId);
         var sheet = await AnswerSheets.LoadAsync(db, assessment.Id, ct);
-        var score = Scorer.Score(definition, sheet, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var score = Scorer.Score(definition, sheet, BodyCalendar.Today(clock));
         var snapshot = new AssessmentSnapshot
         {
             AssessmentId = assessment.Id,

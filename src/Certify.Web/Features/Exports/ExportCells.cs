@@ -1,3 +1,5 @@
+using Certify.Web.Features.Reviews;
+
 namespace Certify.Web.Features.Exports;
 
 /// <summary>
@@ -30,10 +32,10 @@ internal static class ExportCells
         _ => throw Mismatch(value, ExportColumnType.Date),
     };
 
-    /// <summary>The wall-clock time: a <see cref="DateTimeOffset"/> keeps the time of its own offset.</summary>
+    /// <summary>The wall-clock time a person reads: a <see cref="DateTimeOffset"/> in Mexico City time.</summary>
     public static DateTime DateTime(object value) => value switch
     {
-        DateTimeOffset o => o.DateTime,
+        DateTimeOffset o => BodyCalendar.Local(o).DateTime,
         System.DateTime d => System.DateTime.SpecifyKind(d, DateTimeKind.Unspecified),
         _ => throw Mismatch(value, ExportColumnType.DateTime),
     };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Certify.Web.Infrastructure;
 
 namespace Certify.Web.Features.Notifications;
 
@@ -18,14 +19,14 @@ public static class NotificationTexts
         string V(string key) => data.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value : "—";
         var culture = CultureInfo.GetCultureInfo(english ? "en-US" : "es-MX");
         string Due() => DateOnly.TryParseExact(V("due"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("d MMMM yyyy", culture)
+            ? DisplayDates.Long(d, culture)
             : "—";
         return (kind, english) switch
         {
             (NotificationKind.ReviewAssigned, true) => new($"Review assigned: {V("company")}", $"The self-assessment of {V("company")} for {V("program")} is yours to review. Due on {Due()}."),
             (NotificationKind.ReviewAssigned, false) => new($"Revisión asignada: {V("company")}", $"La autoevaluación de {V("company")} para {V("program")} es tuya para revisar. Vence el {Due()}."),
-            (NotificationKind.ChangesRequested, true) => new($"Changes requested: {V("program")}", $"The auditor asked for changes on {V("count")} answer(s). Only those answers are open for editing; resubmit when done."),
-            (NotificationKind.ChangesRequested, false) => new($"Cambios solicitados: {V("program")}", $"La auditoría pidió cambios en {V("count")} respuesta(s). Solo esas respuestas se pueden editar; vuelve a enviar al terminar."),
+            (NotificationKind.ChangesRequested, true) => new($"Changes requested: {V("program")}", V("count") == "1" ? "The auditor asked for changes on 1 answer. Only that answer is open for editing; resubmit when done." : $"The auditor asked for changes on {V("count")} answers. Only those answers are open for editing; resubmit when done."),
+            (NotificationKind.ChangesRequested, false) => new($"Cambios solicitados: {V("program")}", V("count") == "1" ? "La auditoría pidió cambios en 1 respuesta. Solo esa respuesta se puede editar; vuelve a enviar al terminar." : $"La auditoría pidió cambios en {V("count")} respuestas. Solo esas respuestas se pueden editar; vuelve a enviar al terminar."),
             (NotificationKind.Approved, true) => new($"Approved: {V("program")}", $"Your self-assessment was approved with level {V("level")}. Open corrective actions: {V("count")}."),
             (NotificationKind.Approved, false) => new($"Aprobada: {V("program")}", $"Tu autoevaluación fue aprobada con nivel {V("level")}. Acciones correctivas abiertas: {V("count")}."),
             (NotificationKind.ApprovalAwaitingConfirmation, true) => new($"Approval to confirm: {V("company")}", $"An auditor approved {V("company")} for {V("program")} with level {V("level")}. The program requires your confirmation."),

@@ -2,6 +2,7 @@ using System.Globalization;
 using Certify.Domain.Questionnaires;
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Distinctives.Certificates;
+using Certify.Web.Infrastructure;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -16,7 +17,6 @@ namespace Certify.Web.Features.Reports;
 public sealed class AssessmentReportRenderer
 {
     private const string Family = CertificateFontResolver.FamilyName;
-    private const string DateFormat = "yyyy-MM-dd HH:mm";
 
     private static readonly XColor Navy = XColor.FromArgb(0x0b, 0x53, 0x94);
     private static readonly XColor Ink = XColor.FromArgb(0x1f, 0x29, 0x33);
@@ -209,7 +209,7 @@ public sealed class AssessmentReportRenderer
             flow.KeepTogether(flow.Measure(title, flow.Width) + Mm(12));
             flow.Paragraph(title, spaceAfter: Mm(0.8));
             flow.Paragraph([Label("Estatus", "Status"), new(Both(finding.Status), Font(9), Ink)], indent: Mm(4), spaceAfter: Mm(0.8));
-            flow.Paragraph([Label("Fecha límite", "Due date"), new(finding.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—", Font(9), Ink)], indent: Mm(4), spaceAfter: Mm(0.8));
+            flow.Paragraph([Label("Fecha límite", "Due date"), new(finding.DueOn is { } due ? DisplayDates.Long(due, Spanish) : "—", Font(9), Ink)], indent: Mm(4), spaceAfter: Mm(0.8));
             flow.Paragraph([Label("Comentario para la empresa", "Comment for the company"), new(finding.Comment, Font(9), Ink)], indent: Mm(4), spaceAfter: Mm(0.8));
             flow.Paragraph([Label("Acción correctiva", "Corrective action"), new(finding.CorrectiveAction ?? "—", Font(9), Ink)], indent: Mm(4));
             flow.Y += Mm(1.5);
@@ -261,7 +261,7 @@ public sealed class AssessmentReportRenderer
 
     private static string Both(LocalizedText text) => text.Es == text.En ? text.Es : $"{text.Es} / {text.En}";
 
-    private static string Date(DateTimeOffset? value) => value?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? "—";
+    private static string Date(DateTimeOffset? value) => value is { } instant ? $"{DisplayDates.LongWithTime(instant, Spanish)} (Ciudad de México / Mexico City)" : "—";
 
     private static string Points(decimal? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "—";
 

@@ -37,7 +37,11 @@ public sealed record QueueRow(
     DateOnly? DueOn,
     DateTimeOffset? SubmittedAt,
     string? AuditorName,
-    bool CanClaim = false);
+    bool CanClaim = false)
+{
+    /// <summary>Whether the review is still to be decided: a decided review has no deadline left to miss.</summary>
+    public bool Open => ReviewQueueService.OpenStates.Contains(State);
+}
 
 /// <summary>
 /// A listing capped at <see cref="ReviewQueueService.MaxRows"/> rows; <see cref="Total"/> counts every match.
@@ -63,7 +67,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
 {
     public const int MaxRows = 200;
 
-    private static readonly AssessmentState[] OpenStates = [AssessmentState.Submitted, AssessmentState.InReview, AssessmentState.ChangesRequested];
+    internal static readonly AssessmentState[] OpenStates = [AssessmentState.Submitted, AssessmentState.InReview, AssessmentState.ChangesRequested];
 
     public DateOnly Today => BodyCalendar.Today(clock);
 

@@ -30,7 +30,7 @@ public static class EmailTemplates
     public static EmailContent Invitation(string? culture, string inviter, string organisation, string role, string link, DateTimeOffset expiresAt)
     {
         var english = IsEnglish(culture);
-        var expires = expiresAt.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo(english ? "en-US" : "es-MX"));
+        var expires = DisplayDates.LongWithTime(expiresAt, CultureInfo.GetCultureInfo(english ? Localization.English : Localization.Spanish));
         return english
             ? Build($"Invitation to join {organisation} on Certify", "",
                 $"{inviter} invites you to join {organisation} on Certify as {role}.", "Accept the invitation", link,

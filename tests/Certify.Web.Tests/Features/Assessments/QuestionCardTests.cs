@@ -91,6 +91,18 @@ public sealed class QuestionCardTests : BunitContext
     }
 
     [Fact]
+    public void ChangeAnswer_SavedAt0742Utc_ShowsMexicoCityTime()
+    {
+        var savedAt = new DateTimeOffset(2026, 12, 2, 7, 42, 0, TimeSpan.Zero);
+        _server = change => new(SaveOutcome.Saved, new SavedAnswer(change.QuestionCode, change.Value, change.Comment, change.ExpectedVersion + 1, savedAt, "Rosa"));
+        var list = Render<QuestionList>(p => p.Add(c => c.Editor, Editor(("SUB-02", "no", 2))).Add(c => c.SectionCode, "SUB"));
+
+        list.Find("#q-SUB-02-yes").Change(true);
+
+        Assert.Contains("Guardado a las 01:42", list.Find("[data-testid=save-status-SUB-02]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ChangeAnswer_ConflictThenKeepMine_ShowsTheirsAndResavesOverTheirVersion()
     {
         var theirs = new SavedAnswer("SUB-02", AnswerValue.Choice("no"), "Sin contratistas", 5, LoadedAt, "Ana Colega");
@@ -147,9 +159,11 @@ public sealed class QuestionCardTests : BunitContext
         var editor = Editor(("SUB-02", "yes", 1));
         _uploadResult = new UploadResult(UploadOutcome.Stored, File: new EvidenceItem(41, "SUB-02", "contratos.pdf", "application/pdf", 2048, "ab12", LoadedAt));
         var card = Render<QuestionCard>(p => p.Add(c => c.Editor, editor).Add(c => c.Question, Question("SUB-02")));
+        var picker = card.FindComponent<InputFile>().Instance;
 
         card.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("%PDF-1.4\n%%EOF", "contratos.pdf", contentType: "application/pdf"));
 
+        Assert.NotSame(picker, card.FindComponent<InputFile>().Instance);
         Assert.Equal(("SUB-02", "contratos.pdf", 14L), Assert.Single(_uploads));
         var link = card.Find("[data-testid=evidence-list-SUB-02] a");
         Assert.Equal("evidencias/41", link.GetAttribute("href"));

@@ -106,7 +106,7 @@ public sealed class DashboardComponentTests : BunitContext
 
         var links = panel.FindAll("li a");
         Assert.Equal(["empresas/4/evaluaciones/9/acciones", "empresas/4/distintivos"], links.Select(a => a.GetAttribute("href")));
-        Assert.Contains("2 no conformidad(es) de la evaluación #9", links[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 no conformidades de la evaluación #9", links[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("1 dic 2026", links[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("Renueva el distintivo DRL-AUTO-2026-00001: vence el 15 ene 2027.", links[1].TextContent);
     }
@@ -126,7 +126,7 @@ public sealed class DashboardComponentTests : BunitContext
         var panel = Render<NextStepsPanel>(p => p.Add(c => c.Steps, steps));
 
         Assert.Equal(NextStepKind.RenewExpiredDistinctive, Assert.Single(steps, s => s.Kind != NextStepKind.StartAssessment).Kind);
-        Assert.Contains("El distintivo DRL-AUTO-2024-00001 venció el 15 sept 2026: renuévalo.", panel.FindAll("li a").Select(a => a.TextContent));
+        Assert.Contains("El distintivo DRL-AUTO-2024-00001 venció el 15 sep 2026: renuévalo.", panel.FindAll("li a").Select(a => a.TextContent));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class DashboardComponentTests : BunitContext
         var cells = panel.FindAll("tbody td");
         Assert.Equal("empresas/4/evaluaciones/9/acciones", panel.Find("tbody a").GetAttribute("href"));
         Assert.Equal("No conformidad mayor", cells[1].TextContent.Trim());
-        Assert.Contains("vencida hace 5 día(s)", cells[3].TextContent, StringComparison.Ordinal);
+        Assert.Contains("vencida hace 5 días", cells[3].TextContent, StringComparison.Ordinal);
         Assert.Contains("text-danger", cells[3].ClassName, StringComparison.Ordinal);
     }
 

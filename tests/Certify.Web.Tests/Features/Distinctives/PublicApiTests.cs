@@ -32,6 +32,9 @@ public sealed class PublicApiTests(CertifyWebFactory factory) : IClassFixture<Ce
         Assert.Equal(["SUB", "LIB"], root.GetProperty("topics").EnumerateArray().Select(t => t.GetProperty("code").GetString()));
         Assert.Equal("Cámara Automotriz de Proveedores del Bajío (demo)", root.GetProperty("issuer").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("reason").ValueKind);
+        var urls = factory.Services.GetRequiredService<DistinctiveUrls>();
+        Assert.Equal(urls.Verify(created.Code), root.GetProperty("verificationUrl").GetString());
+        Assert.StartsWith(urls.Base + "/verificar/", root.GetProperty("verificationUrl").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -165,7 +168,7 @@ public sealed class PublicApiTests(CertifyWebFactory factory) : IClassFixture<Ce
         var page = CertifyWebFactory.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Revocado", page.QuerySelector("[data-status]")!.TextContent.Trim());
         var detail = page.QuerySelector("[data-testid=verify-status-detail]")!.TextContent;
-        Assert.Contains("10 marzo 2026", detail, StringComparison.Ordinal);
+        Assert.Contains("10 de marzo de 2026", detail, StringComparison.Ordinal);
         Assert.Contains("Incumplimiento grave", detail, StringComparison.Ordinal);
         Assert.Contains("Verificación Revocada, S.A. de C.V.", page.QuerySelector("[data-testid=verify-details]")!.TextContent, StringComparison.Ordinal);
     }
@@ -198,8 +201,8 @@ public sealed class PublicApiTests(CertifyWebFactory factory) : IClassFixture<Ce
 
         Assert.Equal("Vigente", page.QuerySelector("[data-status]")!.TextContent.Trim());
         var details = page.QuerySelector("[data-testid=verify-details]")!.TextContent;
-        Assert.Contains("14 enero 2099", details, StringComparison.Ordinal);
-        Assert.Contains("15 enero 2026", details, StringComparison.Ordinal);
+        Assert.Contains("14 de enero de 2099", details, StringComparison.Ordinal);
+        Assert.Contains("15 de enero de 2026", details, StringComparison.Ordinal);
         Assert.Contains("Subcontrat", details, StringComparison.Ordinal);
         Assert.Contains(created.Number, details, StringComparison.Ordinal);
     }

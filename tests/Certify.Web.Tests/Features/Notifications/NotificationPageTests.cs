@@ -42,9 +42,9 @@ public sealed class NotificationPageTests(CertifyWebFactory factory) : IClassFix
 
         var titles = page.QuerySelectorAll("[data-notification] [data-col=title]").Select(e => e.TextContent.Trim()).ToList();
         Assert.Equal(["Revisión asignada: Lista Nueva", "Revisión asignada: Lista Antigua"], titles);
-        Assert.Contains("Vence el 3 marzo 2031", page.QuerySelector("[data-notification] [data-col=body]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Vence el 3 de marzo de 2031", page.QuerySelector("[data-notification] [data-col=body]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["true", "false"], page.QuerySelectorAll("[data-notification]").Select(e => e.GetAttribute("data-unread")));
-        Assert.Equal("1 notificaciones sin leer", page.QuerySelector("[data-testid=unread-count]")!.TextContent.Trim());
+        Assert.Equal("1 notificación sin leer", page.QuerySelector("[data-testid=unread-count]")!.TextContent.Trim());
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed class NotificationPageTests(CertifyWebFactory factory) : IClassFix
         var page = CertifyWebFactory.Parse(await client.GetStringAsync("/notificaciones"));
 
         Assert.Equal("Review assigned: Idioma", page.QuerySelector("[data-notification] [data-col=title]")!.TextContent.Trim());
-        Assert.Contains("Due on 3 March 2031", page.QuerySelector("[data-notification] [data-col=body]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("1 unread notifications", page.QuerySelector("[data-testid=bell-unread]")!.TextContent.Trim());
+        Assert.Contains("Due on March 3, 2031", page.QuerySelector("[data-notification] [data-col=body]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1 unread notification", page.QuerySelector("[data-testid=bell-unread]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -62,10 +62,10 @@ public class AssessmentReportRendererTests
         Assert.Contains("Falta la firma del representante", text);
         Assert.Contains("No conformidad menor / Minor non-conformity", text);
         Assert.Contains("Se recabarán las firmas", text);
-        Assert.Contains("2026-04-30", text);
+        Assert.Contains("30 de abril de 2026", text);
         Assert.Contains("Puntaje del auditor / Auditor score 87.25", text);
         Assert.Contains("Nivel / Level B", text);
-        Assert.Contains("Decidida / Decided 2026-03-09 09:15", text);
+        Assert.Contains("Decidida / Decided 9 de marzo de 2026, 09:15 (Ciudad de México / Mexico City)", text);
         Assert.Contains("Puntajes por sección Scores by section", text);
         Assert.Contains("Libertad sindical / Freedom of association", text);
         Assert.Contains("85 84.5", text);

@@ -171,7 +171,7 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
 
         var page = await GetPageAsync(admin, $"/organismos/{body}");
 
-        Assert.Equal($"{open} revisiones abiertas", page.QuerySelector("[data-testid=open-reviews]")!.TextContent.Trim());
+        Assert.Equal(open == 1 ? "1 revisión abierta" : $"{open} revisiones abiertas", page.QuerySelector("[data-testid=open-reviews]")!.TextContent.Trim());
         Assert.EndsWith($"organismos/{body}/revisiones", page.QuerySelector("#queue-link")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.EndsWith($"organismos/{body}/envios", page.QuerySelector("#submissions-link")!.GetAttribute("href"), StringComparison.Ordinal);
     }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Certify.Domain.Questionnaires;
+using Certify.Web.Infrastructure;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Advanced;
@@ -46,12 +48,6 @@ public sealed class PdfCertificateRenderer : ICertificateRenderer
 
     /// <summary>Diameters of the level seal, preferred first.</summary>
     private static readonly double[] SealSizes = [Mm(26), Mm(16)];
-
-    private static readonly string[] SpanishMonths =
-        ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
-
-    private static readonly string[] EnglishMonths =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     static PdfCertificateRenderer() => CertificateFontResolver.EnsureRegistered();
 
@@ -351,7 +347,7 @@ public sealed class PdfCertificateRenderer : ICertificateRenderer
 
     private sealed record TopicStyle(int Columns, double SpanishSize, double EnglishSize);
 
-    private static string Spanish(DateOnly day) => $"{day.Day} de {SpanishMonths[day.Month - 1]} de {day.Year}";
+    private static string Spanish(DateOnly day) => DisplayDates.Long(day, CultureInfo.GetCultureInfo(Localization.Spanish));
 
-    private static string English(DateOnly day) => $"{EnglishMonths[day.Month - 1]} {day.Day}, {day.Year}";
+    private static string English(DateOnly day) => DisplayDates.Long(day, CultureInfo.GetCultureInfo(Localization.English));
 }
