@@ -43,6 +43,14 @@ public sealed partial class AssessmentJourneyTests(AppFixture app, BrowserFixtur
         await AnswerSectionAsync(page, questionnaire, "SUB", answers);
         await Expect(page.Locator("[data-testid=tab-progress-SUB]")).ToHaveTextAsync("11 de 11 respondidas");
         await session.ScreenshotAsync("1-section-sub");
+        await page.FocusAsync("#tab-SUB");
+        await page.Keyboard.PressAsync("ArrowRight");
+        var secondTab = page.Locator("[role=tab]").Nth(1);
+        await Expect(secondTab).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(secondTab).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Expect(page.Locator("#tab-SUB")).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.Locator("#tab-SUB")).ToBeFocusedAsync();
 
         await page.ReloadAsync();
         await session.WaitForBlazorAsync();
@@ -57,6 +65,7 @@ public sealed partial class AssessmentJourneyTests(AppFixture app, BrowserFixtur
         await Expect(missing).ToContainTextAsync("LIB-01");
         await Expect(missing).ToContainTextAsync("Falta respuesta");
         await Expect(missing).Not.ToContainTextAsync("SUB-");
+        await Expect(page.Locator("#missing-title")).ToBeFocusedAsync();
         await session.ScreenshotAsync("3-missing-list");
         await missing.GetByRole(AriaRole.Link, new() { Name = "LIB-01", Exact = true }).ClickAsync();
         await Expect(page.Locator("#tab-LIB")).ToHaveClassAsync(ActiveTab());

@@ -61,7 +61,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A new browser context (es-MX, 1280×900, fresh cookies) with one page on <paramref name="baseUrl"/>.</summary>
+    /// <summary>
+    /// A new browser context (es-MX, 1280×900, reduced motion, fresh cookies, axe-core loaded in every document) with one page on
+    /// <paramref name="baseUrl"/>.
+    /// </summary>
     public async Task<BrowserSession> NewSessionAsync(string baseUrl, ITestOutputHelper output, [CallerMemberName] string testName = "")
     {
         var browser = _browser ?? throw new InvalidOperationException(MissingChromiumMessage);
@@ -70,7 +73,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = baseUrl,
             Locale = "es-MX",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            // Bootstrap then skips its colour transitions, so axe-core never measures a colour halfway through one.
+            ReducedMotion = ReducedMotion.Reduce,
         });
+        await context.AddInitScriptAsync(AccessibilityCheck.AxeSource);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page, output, testName);
     }

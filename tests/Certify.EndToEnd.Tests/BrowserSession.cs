@@ -64,9 +64,14 @@ public sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     public Task WaitForBlazorAsync() => Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
 
-    /// <summary>Saves a PNG (the full page, or only the viewport) named <c>&lt;test&gt;-&lt;step&gt;.png</c> and prints its path.</summary>
+    /// <summary>
+    /// Checks the page with axe-core at 390 px and 1280 px (fails on serious or critical WCAG A/AA violations), then
+    /// saves a PNG (the full page, or only the viewport) named <c>&lt;test&gt;-&lt;step&gt;.png</c> and prints its path.
+    /// Every page a journey visits is screenshotted, so every page is checked.
+    /// </summary>
     public async Task<string> ScreenshotAsync(string step, bool fullPage = true)
     {
+        await AccessibilityCheck.AssertNoSeriousViolationsAsync(Page, step);
         Directory.CreateDirectory(ScreenshotDirectory);
         var path = Path.Combine(ScreenshotDirectory, $"{_testName}-{step}.png");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });

@@ -67,6 +67,24 @@ public sealed class CompanyFormFieldsTests : IDisposable
     }
 
     [Fact]
+    public async Task ShowErrors_Rfc_FieldIsDescribedByItsHelpAndItsError()
+    {
+        var form = new CompanyForm();
+        var host = _context.Render<CompanyFormFieldsHost>(p => p.Add(h => h.Form, form));
+        Assert.Equal("company-rfc-help", host.Find("#company-rfc").GetAttribute("aria-describedby"));
+        Assert.Null(host.Find("#company-legal-name").GetAttribute("aria-describedby"));
+
+        await host.InvokeAsync(() => host.Instance.ShowErrors(form.Validate()));
+
+        var rfc = host.Find("#company-rfc");
+        Assert.Equal("company-rfc-help company-rfc-error", rfc.GetAttribute("aria-describedby"));
+        Assert.Equal("true", rfc.GetAttribute("aria-invalid"));
+        Assert.Equal("Escribe el RFC de la empresa.", host.Find("#company-rfc-error").TextContent.Trim());
+        Assert.Equal("company-legal-name-error", host.Find("#company-legal-name").GetAttribute("aria-describedby"));
+        Assert.Null(host.Find("#company-trade-name").GetAttribute("aria-describedby"));
+    }
+
+    [Fact]
     public async Task ShowErrors_ErrorWithoutField_ReturnsItAsGeneralMessage()
     {
         var host = _context.Render<CompanyFormFieldsHost>(p => p.Add(h => h.Form, new CompanyForm()));
