@@ -35,18 +35,35 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CertifyDbContext).Assembly);
-        var sqlite = Database.ProviderName == SqliteProvider;
+        var provider = Database.ProviderName;
         foreach (var (method, name) in new[] { (nameof(DbTime.Milliseconds), DbTime.MillisecondsFunction), (nameof(DbTime.DayNumber), DbTime.DayNumberFunction), (nameof(DbTime.MonthNumber), DbTime.MonthNumberFunction) })
         {
             var function = builder.HasDbFunction(typeof(DbTime).GetMethod(method)!).HasName(name);
-            if (sqlite)
+            switch (provider)
             {
-                function.IsBuiltIn();
+                case SqliteProvider:
+                    function.IsBuiltIn();
+                    break;
+                case PostgreSqlProvider:
+                    function.HasSchema("public");
+                    break;
+                default:
+                    function.HasSchema("dbo");
+                    break;
             }
-            else
-            {
-                function.HasSchema("dbo");
-            }
+        }
+
+        var fold = builder.HasDbFunction(typeof(DbText).GetMethod(nameof(DbText.Fold))!);
+        if (provider == PostgreSqlProvider)
+        {
+            fold.HasName(DbText.FoldFunction).HasSchema("public");
+
+            // RFCs are compared as bytes (the registry looks them up by a range starting at the typed prefix).
+            builder.Entity<Distinctive>().Property(d => d.Rfc).UseCollation("C");
+        }
+        else
+        {
+            fold.HasTranslation(arguments => arguments[0]);
         }
     }
 
@@ -70,14 +87,23 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
 
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or order DateTimeOffset in SQL; stored as a sortable long in UTC it can.
         // SQL Server keeps its native datetimeoffset.
-        if (Database.ProviderName == SqliteProvider)
+        // PostgreSQL keeps timestamptz, which Npgsql writes only from UTC values: every instant is turned to UTC first.
+        switch (Database.ProviderName)
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
+            case SqliteProvider:
+                configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
+                configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetToBinaryConverter>();
+                break;
+            case PostgreSqlProvider:
+                configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+                configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+                break;
         }
 
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);

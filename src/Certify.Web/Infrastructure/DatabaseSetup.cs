@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Infrastructure;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
+public enum DatabaseProvider { Sqlite, SqlServer, PostgreSql }
 
 public static class DatabaseSetup
 {
@@ -33,6 +33,9 @@ public static class DatabaseSetup
                 case DatabaseProvider.SqlServer:
                     // No retrying execution strategy: services open their own transactions to keep a change and its audit row together.
                     options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly("Certify.Migrations.SqlServer"));
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly("Certify.Migrations.PostgreSql"));
                     break;
                 default:
                     options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite"))

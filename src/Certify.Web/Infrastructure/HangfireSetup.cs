@@ -1,6 +1,7 @@
 using Certify.Web.Identity;
 using Hangfire;
 using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 
@@ -11,7 +12,7 @@ public sealed class JobOptions
     /// <summary>Off in tests that want to control when jobs run.</summary>
     public bool RunServer { get; set; } = true;
 
-    /// <summary>How often idle workers look for new jobs on the SQLite storage (its default is 15 s).</summary>
+    /// <summary>How often idle workers look for new jobs on the SQLite and PostgreSQL storages (their defaults are 15 s).</summary>
     public TimeSpan SqliteQueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public int WorkerCount { get; set; } = 4;
@@ -39,6 +40,11 @@ public static class HangfireSetup
                     SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
                 });
             }
+            else if (provider == DatabaseProvider.PostgreSql)
+            {
+                var connectionString = DatabaseSetup.ConnectionString(configuration, paths);
+                config.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), PostgreSqlStorageOptions(options));
+            }
             else
             {
                 var file = paths.Resolve(configuration["Jobs:SqlitePath"] ?? "{DataDirectory}/hangfire.db");
@@ -65,6 +71,22 @@ public static class HangfireSetup
 
         return services;
     }
+
+    /// <summary>
+    /// Hangfire's tables on PostgreSQL: the app's own database, in a schema of their own that Hangfire creates and
+    /// upgrades itself (EF's migrations never see it). Idle workers are woken by LISTEN/NOTIFY, not only by polling.
+    /// </summary>
+    public static PostgreSqlStorageOptions PostgreSqlStorageOptions(JobOptions options) => new()
+    {
+        SchemaName = PostgreSqlSchema,
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = options.SqliteQueuePollInterval,
+        EnableLongPolling = true,
+        // A job interrupted by a crash is picked up again after this; jobs are idempotent.
+        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+    };
+
+    public const string PostgreSqlSchema = "hangfire";
 
     public static IEndpointRouteBuilder MapCertifyJobsDashboard(this IEndpointRouteBuilder endpoints)
     {

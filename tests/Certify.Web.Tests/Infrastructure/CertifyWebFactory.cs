@@ -5,8 +5,11 @@ using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Tenancy;
 using Certify.Web.Identity;
+using Certify.Web.Infrastructure;
 using Hangfire;
 using Hangfire.Logging;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Hangfire.Storage.SQLite;
 using Microsoft.AspNetCore.Hosting;
@@ -18,6 +21,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Certify.Web.Tests.Infrastructure;
 
@@ -25,7 +29,8 @@ namespace Certify.Web.Tests.Infrastructure;
 /// The whole app on a real database of its own: a SQLite file (and Hangfire's SQLite file) in a fresh temp folder,
 /// the demo seed loaded, staff two-factor enforced, and no Hangfire server (tests run jobs themselves, by id).
 /// When the environment selects SQL Server (the Azure Pipelines job), that connection string is kept and each
-/// factory gets its own database name so runs never share data.
+/// factory gets its own database name so runs never share data. The same holds for PostgreSQL (.ci/run's second
+/// pass): each factory creates its own database on that server and drops it when disposed.
 /// </summary>
 public sealed class CertifyWebFactory : WebApplicationFactory<Program>
 {
@@ -41,6 +46,7 @@ public sealed class CertifyWebFactory : WebApplicationFactory<Program>
     private static readonly HtmlParser Parser = new();
 
     private readonly string? _sqlServerConnectionString;
+    private readonly string? _postgreSqlConnectionString;
     private bool _cleanedUp;
 
     public CertifyWebFactory()
@@ -55,7 +61,23 @@ public sealed class CertifyWebFactory : WebApplicationFactory<Program>
             connection.InitialCatalog = $"{connection.InitialCatalog}_{Guid.NewGuid():N}";
             _sqlServerConnectionString = connection.ConnectionString;
         }
+        else if (IsPostgreSql)
+        {
+            var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Certify")
+                ?? throw new InvalidOperationException("Database__Provider is PostgreSql but ConnectionStrings__Certify is not set.");
+            var connection = new NpgsqlConnectionStringBuilder(configured);
+            connection.Database = $"{connection.Database ?? "certify"}_{Guid.NewGuid():N}";
+            _postgreSqlConnectionString = connection.ConnectionString;
+        }
     }
+
+    /// <summary>True when the environment runs the tests on PostgreSQL (Database__Provider=PostgreSql).</summary>
+    public static bool IsPostgreSql =>
+        string.Equals(Environment.GetEnvironmentVariable("Database__Provider"), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the tests run on the default embedded SQLite database.</summary>
+    public static bool IsSqlite => Environment.GetEnvironmentVariable("Database__Provider") is not { Length: > 0 } provider
+        || string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The app's data folder (Storage:DataDirectory); e-mails land in its "mail" subfolder.</summary>
     public string DataDirectory { get; }
@@ -74,6 +96,11 @@ public sealed class CertifyWebFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Certify", _sqlServerConnectionString);
         }
 
+        if (_postgreSqlConnectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Certify", _postgreSqlConnectionString);
+        }
+
         // Hangfire's DI registration hands out the process-wide JobStorage.Current, which the last factory to start
         // overwrites: factories running side by side would enqueue into another one's storage, disposed once its
         // class is done. Each factory gets a storage of its own on its own database.
@@ -81,12 +108,24 @@ public sealed class CertifyWebFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// A new Hangfire storage on this factory's job database (the same SQLite file, or the same SQL Server database),
-    /// for a test that runs a Hangfire server of its own. Idle workers look for jobs every 100 ms.
+    /// A new Hangfire storage on this factory's job database (the same SQLite file, or the same SQL Server or PostgreSQL
+    /// database), for a test that runs a Hangfire server of its own. Idle workers look for jobs every 100 ms.
     /// </summary>
-    public JobStorage CreateJobStorage() => _sqlServerConnectionString is null
-        ? new SQLiteStorage(Path.Combine(DataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(100) })
-        : new SqlServerStorage(_sqlServerConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
+    public JobStorage CreateJobStorage()
+    {
+        if (_sqlServerConnectionString is not null)
+        {
+            return new SqlServerStorage(_sqlServerConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
+        }
+
+        if (_postgreSqlConnectionString is not null)
+        {
+            var options = HangfireSetup.PostgreSqlStorageOptions(new JobOptions { SqliteQueuePollInterval = TimeSpan.FromMilliseconds(100) });
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(_postgreSqlConnectionString, options), options);
+        }
+
+        return new SQLiteStorage(Path.Combine(DataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(100) });
+    }
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -112,6 +151,14 @@ public sealed class CertifyWebFactory : WebApplicationFactory<Program>
         if (_sqlServerConnectionString is not null)
         {
             var options = new DbContextOptionsBuilder<CertifyDbContext>().UseSqlServer(_sqlServerConnectionString).Options;
+            using var db = new CertifyDbContext(options);
+            db.Database.EnsureDeleted();
+        }
+
+        if (_postgreSqlConnectionString is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var options = new DbContextOptionsBuilder<CertifyDbContext>().UseNpgsql(_postgreSqlConnectionString).Options;
             using var db = new CertifyDbContext(options);
             db.Database.EnsureDeleted();
         }

@@ -82,7 +82,7 @@ public sealed class DistinctiveLifecycleService(
             var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
             var upper = text.ToUpperInvariant();
-            query = query.Where(d => EF.Functions.Like(d.LegalName, pattern, "\\") || d.Rfc.StartsWith(upper) || d.Number.StartsWith(upper));
+            query = query.Where(d => EF.Functions.Like(DbText.Fold(d.LegalName), DbText.Fold(pattern), "\\") || d.Rfc.StartsWith(upper) || d.Number.StartsWith(upper));
         }
 
         var total = await query.CountAsync(ct);

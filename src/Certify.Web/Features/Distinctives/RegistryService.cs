@@ -223,15 +223,17 @@ public sealed class RegistryService(
         if (filter.Query is { } text)
         {
             // An RFC is looked up by prefix (indexed); anything else is a substring of the legal name. LIKE's wildcards
-            // typed by the person are escaped, and SQLite's LIKE ignores ASCII case, as SQL Server's collation does.
+            // typed by the person are escaped, and SQLite's LIKE ignores ASCII case, as SQL Server's collation does; on
+            // PostgreSQL both sides are folded (DbText.Fold: lower case, no accents), which its trigram index serves.
             var rfc = text.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
             var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            // A range rather than LIKE 'x%': SQLite's LIKE ignores case and so cannot use the index on Rfc.
+            // A range rather than LIKE 'x%': SQLite's LIKE ignores case and so cannot use the index on Rfc. The range
+            // assumes binary ordering: SQLite's BINARY collation, PostgreSQL's "C" collation on Rfc (CertifyDbContext).
             var rfcEnd = rfc + "\uFFFF";
             query = LooksLikeRfc(rfc)
                 ? query.Where(d => string.Compare(d.Rfc, rfc) >= 0 && string.Compare(d.Rfc, rfcEnd) < 0)
-                : query.Where(d => EF.Functions.Like(d.LegalName, pattern, "\\"));
+                : query.Where(d => EF.Functions.Like(DbText.Fold(d.LegalName), DbText.Fold(pattern), "\\"));
         }
 
         if (filter.State is { } state)
@@ -242,7 +244,8 @@ public sealed class RegistryService(
         if (programId is { } id)
         {
             // "+ 0" keeps SQLite off the (ProgramId, Year, Sequence) index, which would fetch every wide row of a
-            // program; the covering registry indexes answer the filter from the index alone.
+            // program; the covering registry indexes answer the filter from the index alone. PostgreSQL and SQL Server
+            // plan it as the plain comparison over those same covering indexes.
             query = query.Where(d => d.ProgramId + 0 == id);
         }
 

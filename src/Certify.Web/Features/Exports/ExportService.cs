@@ -230,8 +230,8 @@ public sealed class ExportService(
         {
             var pattern = Like(search);
             var upper = search.ToUpperInvariant();
-            query = query.Where(a => EF.Functions.Like(a.Company!.LegalName, pattern, "\\")
-                || (a.Company.TradeName != null && EF.Functions.Like(a.Company.TradeName, pattern, "\\"))
+            query = query.Where(a => EF.Functions.Like(DbText.Fold(a.Company!.LegalName), DbText.Fold(pattern), "\\")
+                || (a.Company.TradeName != null && EF.Functions.Like(DbText.Fold(a.Company.TradeName), DbText.Fold(pattern), "\\"))
                 || a.Company.Rfc.StartsWith(upper));
         }
 
@@ -310,7 +310,7 @@ public sealed class ExportService(
         {
             var pattern = Like(search);
             var upper = search.ToUpperInvariant();
-            query = query.Where(d => EF.Functions.Like(d.LegalName, pattern, "\\") || d.Rfc.StartsWith(upper) || d.Number.StartsWith(upper));
+            query = query.Where(d => EF.Functions.Like(DbText.Fold(d.LegalName), DbText.Fold(pattern), "\\") || d.Rfc.StartsWith(upper) || d.Number.StartsWith(upper));
         }
 
         return query.OrderBy(d => d.Id).Select(d => new DistinctiveRow(

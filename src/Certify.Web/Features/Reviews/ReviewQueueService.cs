@@ -243,8 +243,8 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = $"%{EscapeLike(filter.Search.Trim())}%";
-            query = query.Where(s => EF.Functions.Like(s.LegalName, pattern, "\\")
-                || (s.TradeName != null && EF.Functions.Like(s.TradeName, pattern, "\\")));
+            query = query.Where(s => EF.Functions.Like(DbText.Fold(s.LegalName), DbText.Fold(pattern), "\\")
+                || (s.TradeName != null && EF.Functions.Like(DbText.Fold(s.TradeName), DbText.Fold(pattern), "\\")));
         }
 
         return query;
