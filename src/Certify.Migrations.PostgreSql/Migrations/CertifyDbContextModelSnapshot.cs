@@ -286,7 +286,6 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(80)");
 
                     b.Property<string>("Hash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
@@ -295,12 +294,12 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PreviousHash")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.Property<string>("UserId")
@@ -324,6 +323,8 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Sequence")
                         .IsUnique();
+
+                    b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEvents");
                 });
@@ -859,6 +860,10 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssessmentId");
@@ -994,6 +999,10 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1025,6 +1034,8 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("To", "Category", "CreatedAt");
 
                     b.ToTable("OutboundEmails");
                 });
@@ -1214,6 +1225,41 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("UnlockedQuestions");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserAgent")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1614,6 +1660,17 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Assessment");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.UserSession", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -6,6 +6,8 @@ using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
 using Microsoft.Extensions.Localization;
 
+using Certify.Web.Infrastructure;
+
 namespace Certify.Web.Features.Audit;
 
 /// <summary>One detail of an audit event as a reader sees it: a label and a value in words.</summary>
@@ -16,7 +18,7 @@ public sealed record AuditDescription(string Text, IReadOnlyList<AuditField> Fie
 
 /// <summary>
 /// Puts audit events into words for every reader (the audit trail and the assessment timelines). The sentence comes
-/// from the resource <c>Event_{action}</c> (or <c>Event_{action}_one</c> when the event counts one thing), whose
+/// from the resource <c>Event_{action}</c> (or its singular twin <c>Event_{action}One</c>, see <see cref="Plural"/>, when the event counts one thing), whose
 /// <c>{Name}</c> placeholders take the detail of that name and <c>{company}</c> the company's name; each detail
 /// becomes a field labelled by <c>Field_{name}</c>, with enum numbers turned into words.
 /// </summary>
@@ -44,9 +46,9 @@ public static partial class AuditEventDescriber
 
         var key = $"Event_{action}";
         if (values.Any(v => v.Name.Equals("Count", StringComparison.OrdinalIgnoreCase) && v.Value == "1")
-            && localizer[$"{key}_one"] is { ResourceNotFound: false })
+            && localizer[key + Plural.SingularSuffix] is { ResourceNotFound: false })
         {
-            key += "_one";
+            key += Plural.SingularSuffix;
         }
 
         var template = localizer[key] is { ResourceNotFound: false } found ? found.Value : action;
