@@ -54,8 +54,7 @@ public sealed class DistinctiveJourneyTests(AppFixture app, BrowserFixture brows
         await page.GotoAsync(verifyUrl);
         var result = page.Locator("[data-testid=verify-result]");
         await Expect(result).ToContainTextAsync("Revocado");
-        var today = DateOnly.FromDateTime(Certify.Web.Features.Reviews.BodyCalendar.Local(DateTimeOffset.UtcNow).DateTime)
-            .ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("es-MX"));
+        var today = Certify.Web.Infrastructure.DisplayDates.Long(DateTimeOffset.UtcNow, CultureInfo.GetCultureInfo("es-MX"));
         await Expect(page.Locator("[data-testid=verify-status-detail]")).ToContainTextAsync(today);
         await Expect(page.Locator("[data-testid=verify-status-detail]")).ToContainTextAsync("Incumplimiento grave");
         await visitor.ScreenshotAsync("3-verify-revoked", fullPage: false);

@@ -16,7 +16,7 @@ namespace Certify.EndToEnd.Tests;
 public sealed class RenewalJourneyTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
 {
     private const string Member = "renovacion@e2e.example";
-    private const string Password = "Renovacion.E2E.2026";
+    private const string Password = "Tornillos.Largos.2026";
 
     [BrowserFact]
     public async Task CompanyMember_RenewsAnExpiredDistinctiveAndConfirmsAFile()

@@ -22,7 +22,7 @@ namespace Certify.Web.Tests.Identity;
 public sealed class SessionTests(CertifyWebFactory factory) : IClassFixture<CertifyWebFactory>
 {
     private const string CookieName = ".AspNetCore.Identity.Application";
-    private const string NewPassword = "Otra.Contrasena.Larga.2026";
+    private const string NewPassword = "Tornillos.Y.Tuercas.2026";
 
     [Fact]
     public async Task Get_CopiedCookieAfterSignOut_RedirectsToLogin()
@@ -158,7 +158,7 @@ public sealed class SessionTests(CertifyWebFactory factory) : IClassFixture<Cert
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, adminId)], "test"));
+            var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, adminId), new Claim(CertifyClaims.TwoFactorEnabled, "true")], "test"));
             var result = await scope.ServiceProvider.GetRequiredService<TeamService>()
                 .DeactivateBodyMemberAsync(body, membership, admin, CancellationToken.None);
             Assert.True(result.Succeeded);

@@ -16,6 +16,9 @@ namespace Certify.Web.Tests.Features.Audit;
 /// </summary>
 public sealed class AuditSealerTests : IDisposable
 {
+    /// <summary>Three kinds of audited write, each recorded under a real action code.</summary>
+    private static readonly string[] Kinds = [AuditActions.EvidenceUploaded, AuditActions.FindingRecorded, AuditActions.CompanyProfileUpdated];
+
     private readonly CertifyWebFactory _factory = new();
 
     public void Dispose() => _factory.Dispose();
@@ -43,18 +46,18 @@ public sealed class AuditSealerTests : IDisposable
             await using var db = new CertifyDbContext(options);
             var finding = await db.Findings.OrderBy(f => f.Id).FirstAsync();
             finding.Comment = "Veredicto guardado mientras se sube evidencia.";
-            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.System, "finding.recorded", nameof(Finding), finding.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.System, AuditActions.FindingRecorded, nameof(Finding), finding.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             starting.Armed = true;
             await db.SaveChangesAsync();
         });
         await Task.WhenAny(starting.Started.Task, verdict);
 
-        upload.AuditEvents.Add(AuditLog.Event(clock, AuditActor.System, "evidence.uploaded", nameof(EvidenceFile), "1"));
+        upload.AuditEvents.Add(AuditLog.Event(clock, AuditActor.System, AuditActions.EvidenceUploaded, nameof(EvidenceFile), "1"));
         await upload.SaveChangesAsync();
         await transaction.CommitAsync();
         await verdict;
 
-        Assert.Equal(2, await _factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "finding.recorded" || e.Action == "evidence.uploaded")));
+        Assert.Equal(2, await _factory.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.FindingRecorded || e.Action == AuditActions.EvidenceUploaded)));
         var verification = await VerifyAsync();
         Assert.True(verification.Chain.IsValid, verification.Chain.Reason);
     }
@@ -70,7 +73,7 @@ public sealed class AuditSealerTests : IDisposable
         async Task WriteAsync(int n)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            var audit = AuditLog.Event(clock, AuditActor.System, $"concurrency.kind-{n % 3}", "Test", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var audit = AuditLog.Event(clock, AuditActor.System, Kinds[n % 3], "Test", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
             switch (n % 3)
             {
                 case 0:
@@ -212,7 +215,7 @@ public sealed class AuditSealerTests : IDisposable
         var clock = _factory.Services.GetRequiredService<TimeProvider>();
         for (var n = 0; n < count; n++)
         {
-            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.System, "test.added", "Test", n.ToString(System.Globalization.CultureInfo.InvariantCulture), new { n }));
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.System, AuditActions.CompanyProfileUpdated, "Test", n.ToString(System.Globalization.CultureInfo.InvariantCulture), new { n }));
         }
 
         await db.SaveChangesAsync();
