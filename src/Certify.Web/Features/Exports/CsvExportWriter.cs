@@ -82,7 +82,8 @@ public static class CsvExportWriter
         return type switch
         {
             ExportColumnType.Integer => ExportCells.Integer(value).ToString(CultureInfo.InvariantCulture),
-            ExportColumnType.Decimal => ExportCells.Decimal(value).ToString(CultureInfo.InvariantCulture),
+            // Without trailing zeros: PostgreSQL keeps a numeric's scale (91.50), SQLite does not (91.5).
+            ExportColumnType.Decimal => ExportCells.Decimal(value).ToString("0.############################", CultureInfo.InvariantCulture),
             ExportColumnType.Date => ExportCells.Date(value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ExportColumnType.DateTime => ExportCells.DateTime(value).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             ExportColumnType.Boolean => ExportCells.Boolean(value) ? "true" : "false",

@@ -149,7 +149,7 @@ public sealed class AuditSealerTests : IDisposable
     {
         var ids = await SealedTrailAsync();
 
-        await ExecuteAsync($"UPDATE AuditEvents SET Details = 'edited' WHERE Id = {ids[2]}");
+        await TamperAsync(db => db.AuditEvents.Where(e => e.Id == ids[2]).ExecuteUpdateAsync(u => u.SetProperty(e => e.Details, "edited")));
 
         var verification = await VerifyAsync();
         Assert.False(verification.Chain.IsValid);
@@ -161,7 +161,7 @@ public sealed class AuditSealerTests : IDisposable
     {
         var ids = await SealedTrailAsync();
 
-        await ExecuteAsync($"DELETE FROM AuditEvents WHERE Id = {ids[2]}");
+        await TamperAsync(db => db.AuditEvents.Where(e => e.Id == ids[2]).ExecuteDeleteAsync());
 
         var verification = await VerifyAsync();
         Assert.False(verification.Chain.IsValid);
@@ -175,9 +175,9 @@ public sealed class AuditSealerTests : IDisposable
         var (first, second) = await _factory.WithDbAsync(async db =>
             (await db.AuditEvents.SingleAsync(e => e.Id == ids[1]), await db.AuditEvents.SingleAsync(e => e.Id == ids[2])));
 
-        await ExecuteAsync($"UPDATE AuditEvents SET Sequence = -1 WHERE Id = {ids[1]}");
-        await ExecuteAsync($"UPDATE AuditEvents SET Sequence = {first.Sequence} WHERE Id = {ids[2]}");
-        await ExecuteAsync($"UPDATE AuditEvents SET Sequence = {second.Sequence} WHERE Id = {ids[1]}");
+        await TamperAsync(db => db.AuditEvents.Where(e => e.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(e => e.Sequence, (long?)-1)));
+        await TamperAsync(db => db.AuditEvents.Where(e => e.Id == ids[2]).ExecuteUpdateAsync(u => u.SetProperty(e => e.Sequence, first.Sequence)));
+        await TamperAsync(db => db.AuditEvents.Where(e => e.Id == ids[1]).ExecuteUpdateAsync(u => u.SetProperty(e => e.Sequence, second.Sequence)));
 
         var verification = await VerifyAsync();
         Assert.False(verification.Chain.IsValid);
@@ -232,8 +232,8 @@ public sealed class AuditSealerTests : IDisposable
         return newestFirst;
     }
 
-    private async Task ExecuteAsync(string sql) =>
-        await _factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+    /// <summary>Changes the trail behind the app's back, as someone with write access to the database would.</summary>
+    private async Task TamperAsync(Func<CertifyDbContext, Task<int>> change) => await _factory.WithDbAsync(change);
 
     /// <summary>Completes <see cref="Started"/> when an armed context is about to begin its save's transaction.</summary>
     private sealed class TransactionStartingSignal : DbTransactionInterceptor
