@@ -59,10 +59,11 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until blazor.web.js has loaded. On interactive pages the circuit may still be connecting after this:
-    /// click through locators, which wait until the element is enabled.
+    /// Waits until blazor.web.js has loaded and, on an interactive page (one with <c>CircuitReady</c>), until its
+    /// circuit is connected: a click on the prerendered page before that would be lost.
     /// </summary>
-    public Task WaitForBlazorAsync() => Page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+    public Task WaitForBlazorAsync() =>
+        Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-circuit=pending]') === null");
 
     /// <summary>
     /// Checks the page with axe-core at 390 px and 1280 px (fails on serious or critical WCAG A/AA violations), then

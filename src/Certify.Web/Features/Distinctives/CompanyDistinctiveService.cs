@@ -7,6 +7,7 @@ using Certify.Web.Features.Reviews;
 using Certify.Web.Features.Tenancy;
 using Certify.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Certify.Web.Features.Distinctives;
 
@@ -68,7 +69,8 @@ public sealed class CompanyDistinctiveService(
     TenantAccess access,
     IFileStore files,
     DistinctiveUrls urls,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<Resources.Distinctives> text)
 {
     public async Task<CompanyDistinctivesView?> ListAsync(int companyId, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -124,9 +126,12 @@ public sealed class CompanyDistinctiveService(
         return new CompanyDistinctivesView(companyId, name, items);
     }
 
-    /// <summary>The HTML a company pastes into its website to show the live status badge, linked to the verification page.</summary>
+    /// <summary>
+    /// The HTML a company pastes into its website to show the live status badge, linked to the verification page; the
+    /// image's text is in the language of the page the company copies it from.
+    /// </summary>
     public string BadgeSnippet(VerificationCode code, string companyName) =>
-        $"<a href=\"{urls.Verify(code)}\"><img src=\"{urls.Badge(code)}\" alt=\"{System.Net.WebUtility.HtmlEncode(companyName)} — distintivo verificable {code.Format()}\"></a>";
+        $"<a href=\"{urls.Verify(code)}\"><img src=\"{urls.Badge(code)}\" alt=\"{System.Net.WebUtility.HtmlEncode(text["BadgeAlt", companyName, code.Format()])}\"></a>";
 
     public async Task<DistinctiveDownload?> OpenPdfAsync(long id, ClaimsPrincipal user, CancellationToken ct)
     {

@@ -30,6 +30,7 @@ public sealed class MyDistinctivesPageTests(CertifyWebFactory factory) : IClassF
         var snippet = card.QuerySelector(".badge-snippet")!.TextContent;
         Assert.Contains($"/badge/{code}.svg", snippet, StringComparison.Ordinal);
         Assert.StartsWith("<a href=", snippet, StringComparison.Ordinal);
+        Assert.Contains($"distintivo verificable {code}", snippet, StringComparison.Ordinal);
         Assert.Equal(DistinctivePaths.Pdf(distinctive.Id), card.QuerySelector(".download-pdf")!.GetAttribute("href"));
 
         using var pdf = await client.GetAsync(DistinctivePaths.Pdf(distinctive.Id));
@@ -41,6 +42,22 @@ public sealed class MyDistinctivesPageTests(CertifyWebFactory factory) : IClassF
         Assert.Equal(Es256Jws.MediaType, credential.Content.Headers.ContentType?.MediaType);
         Assert.Equal(distinctive.CredentialJwt, await credential.Content.ReadAsStringAsync());
         PrivateDownloadAssert.NotStored(credential);
+    }
+
+    [Fact]
+    public async Task Page_InEnglish_BadgeSnippetDescribesTheImageInEnglish()
+    {
+        var (owner, distinctive) = await IssuedAsync("Página Inglés");
+        var client = factory.CreateBrowserClient();
+        await factory.SignInAsync(client, owner.Email);
+        (await client.GetAsync("/cultura/en-US?returnUrl=/")).Dispose();
+
+        using var response = await client.GetAsync(DistinctivePaths.Company(owner.CompanyId));
+
+        var snippet = CertifyWebFactory.Parse(await response.Content.ReadAsStringAsync())
+            .QuerySelector($"[data-testid=distinctive-{distinctive.Id}] .badge-snippet")!.TextContent;
+        Assert.Contains($"verifiable distinctive {DistinctiveFacts.Code(distinctive.VerificationCode).Format()}", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("distintivo verificable", snippet, StringComparison.Ordinal);
     }
 
     [Fact]
