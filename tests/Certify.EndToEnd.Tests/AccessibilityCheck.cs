@@ -46,10 +46,21 @@ public static class AccessibilityCheck
     /// Checks the page at 390 px and at 1280 px (then restores the viewport it had) and fails with every serious or
     /// critical violation found at either width.
     /// </summary>
+    /// <summary>Every style sheet of the page has loaded and Bootstrap's rules apply (its reboot sets the body's margin to 0).</summary>
+    private const string StylesApplied = """
+        () => document.readyState === 'complete'
+            && [...document.querySelectorAll('link[rel=stylesheet]')].every(l => l.sheet !== null)
+            && getComputedStyle(document.body).margin === '0px'
+        """;
+
     public static async Task AssertNoSeriousViolationsAsync(IPage page, string step)
     {
         var (originalWidth, originalHeight) = page.ViewportSize is { } size ? (size.Width, size.Height) : (1280, 900);
         var report = new StringBuilder();
+        // axe measures what is laid out: on a loaded machine the first page of a run can still be waiting for its
+        // style sheets when the test reaches it, and unstyled links measure as tiny touch targets.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync(StylesApplied);
         try
         {
             foreach (var width in Widths)

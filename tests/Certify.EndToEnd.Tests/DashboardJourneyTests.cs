@@ -29,7 +29,10 @@ public sealed class DashboardJourneyTests(AppFixture app, BrowserFixture browser
         await page.ClickAsync("#dashboard-link");
         await Expect(page).ToHaveURLAsync(new Regex($"/organismos/{bodyId}/tablero$"));
         await Expect(page.Locator("[data-testid=review-times]")).ToBeVisibleAsync();
-        foreach (var chart in new[] { "pipeline", "pass-rate", "active-by-state" })
+        // Another journey on the same app revokes the demo's active distinctive; when it ran first, that chart has no data.
+        var now = DateTimeOffset.UtcNow;
+        var anyActive = await app.WithDbAsync(db => db.Distinctives.AnyAsync(d => d.RevokedAt == null && d.SuspendedAt == null && d.ValidFrom <= now && d.ValidUntil > now));
+        foreach (var chart in anyActive ? new[] { "pipeline", "pass-rate", "active-by-state" } : ["pipeline", "pass-rate"])
         {
             // charts.js marks a canvas once Chart.js has drawn it.
             await Expect(page.Locator($"canvas#{chart}")).ToHaveAttributeAsync("data-drawn", new Regex("labels"));
