@@ -15,6 +15,7 @@ using Hangfire.States;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Benchmarks;
 

@@ -9,13 +9,12 @@ using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
 using Certify.Domain.Scoring;
 using Certify.Domain.Tenancy;
-using Certify.Web.Features.Assessments;
-using Certify.Web.Features.Reviews;
 using Certify.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Certify.Web.Features.Shared;
 
 namespace Certify.BenchSeed;
 

@@ -4,12 +4,11 @@ using System.Security.Claims;
 using Certify.BenchSeed;
 using Certify.Data;
 using Certify.Domain.Companies;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Dashboards;
-using Certify.Web.Features.Reviews;
 using Certify.Web.Features.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Certify.Web.Features.Shared;
 
 // Usage: <folder> [runs]   seed the analytics data set into a new SQLite file in <folder>, then time the program admin
 // dashboard's data (BodyDashboardService.GetAsync: every figure the page shows) for several filters, <runs> (30) each

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Certify.BenchSeed;
 using Certify.Data;
-using Certify.Web.Features.Assessments;
-using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Exports;
 using Certify.Web.Features.Tenancy;
 using DocumentFormat.OpenXml;
@@ -12,6 +10,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Certify.Web.Features.Shared;
 
 // Usage: <folder> [runs]   seed the analytics data set into a new SQLite file in <folder>, then time the program
 // admin's exports through ExportService (the endpoint's code path) into files in <folder>; <runs> (5) after one warm-up.

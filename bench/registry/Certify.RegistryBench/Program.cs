@@ -5,11 +5,11 @@ using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Companies;
 using Certify.Domain.Distinctives;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Distinctives;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Certify.Web.Features.Shared;
 
 // Usage:
 //   registry <folder> [count]   seed <count> (100,000) distinctives into a new SQLite file in <folder>, then time registry searches

@@ -3,8 +3,8 @@ using Certify.Domain.Assessments;
 using Certify.Domain.Companies;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Tenancy;
-using Certify.Web.Features.Assessments;
 using Microsoft.EntityFrameworkCore;
+using Certify.Web.Features.Shared;
 
 namespace Certify.RoutingBench;
 

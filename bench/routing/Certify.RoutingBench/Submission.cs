@@ -33,7 +33,6 @@ internal static class Submission
             assessment.Fire(AssessmentTrigger.Submit, WorkflowActor.CompanyMember);
             assessment.SubmittedAt = DateTimeOffset.UtcNow;
             assessment.SubmittedByUserId = assessment.CreatedByUserId;
-            assessment.SubmissionCount++;
             assessment.Version = Guid.NewGuid();
             db.AuditEvents.Add(AuditLog.Event(TimeProvider.System, new AuditActor(assessment.CreatedByUserId, "bench"), "assessment.submitted",
                 "Assessment", id.ToString(CultureInfo.InvariantCulture),

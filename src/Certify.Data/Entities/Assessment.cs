@@ -34,10 +34,11 @@ public class Assessment
 
     public static string SlotFor(int companyId, int programId) => $"{companyId}:{programId}";
 
-    /// <summary>Fires a workflow transition; the domain refuses illegal ones.</summary>
+    /// <summary>Fires a workflow transition (state and submission count); the domain refuses illegal ones.</summary>
     public void Fire(AssessmentTrigger trigger, WorkflowActor actor)
     {
         State = AssessmentWorkflow.Fire(State, trigger, actor);
+        SubmissionCount = AssessmentWorkflow.SubmissionCountAfter(trigger, SubmissionCount);
         OpenSlot = AssessmentWorkflow.IsOpen(State) ? SlotFor(CompanyId, ProgramId) : null;
         Version = Guid.NewGuid();
     }

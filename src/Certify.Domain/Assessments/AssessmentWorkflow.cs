@@ -49,6 +49,12 @@ public static class AssessmentWorkflow
     public static bool CanFire(AssessmentState from, AssessmentTrigger trigger, WorkflowActor actor) =>
         Transitions.TryGetValue((from, trigger), out var transition) && transition.Allowed.Contains(actor);
 
+    /// <summary>
+    /// How many times the assessment has been submitted after <paramref name="trigger"/>: each submission (the first
+    /// and every resubmission after changes were requested) is a new round, numbered from 1; nothing else counts.
+    /// </summary>
+    public static int SubmissionCountAfter(AssessmentTrigger trigger, int count) => trigger == AssessmentTrigger.Submit ? count + 1 : count;
+
     /// <summary>Answers can change only while the company holds the pen.</summary>
     public static bool AnswersEditable(AssessmentState state) => state is AssessmentState.Draft or AssessmentState.ChangesRequested;
 

@@ -27,6 +27,15 @@ public static class FindingLifecycle
         [(FindingStatus.Closed, FindingTrigger.Reopen)] = (FindingStatus.Open, [WorkflowActor.Auditor]),
     };
 
+    /// <summary>
+    /// The status of a verdict as the auditor records it: a non-conformity (minor, major, critical) opens a finding the
+    /// company must answer; a conformity or an observation asks nothing of it and is closed from the start.
+    /// </summary>
+    public static FindingStatus Recorded(FindingSeverity severity) => Findings.IsNonConformity(severity) ? FindingStatus.Open : FindingStatus.Closed;
+
+    /// <summary>The due date a verdict keeps: only a non-conformity has one.</summary>
+    public static DateOnly? DueOn(FindingSeverity severity, DateOnly? requested) => Findings.IsNonConformity(severity) ? requested : null;
+
     /// <summary>The company answers an open finding with a corrective action.</summary>
     public static FindingStatus Propose(FindingStatus from, WorkflowActor actor) => Fire(from, FindingTrigger.Propose, actor);
 

@@ -5,7 +5,6 @@ using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Companies;
 using Certify.Domain.Tenancy;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Organizations;
 using Certify.Web.Identity;

@@ -3,7 +3,6 @@ using Certify.Data.Entities;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
 using Certify.Web.Features.Distinctives.Certificates;
-using Certify.Web.Features.Reviews;
 using Certify.Web.Infrastructure.Files;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -43,7 +42,7 @@ internal static class DemoAssessmentContent
         {
             assessment.Answers.Add(new Answer
             {
-                QuestionCode = code, ValueJson = Features.Assessments.AnswerJson.Serialize(value), Version = 1,
+                QuestionCode = code, ValueJson = AnswerJson.Serialize(value), Version = 1,
                 UpdatedAt = answeredAt, UpdatedByUserId = userId, UpdatedByName = "Demo RH",
             });
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Certify.Web.Features.Reviews;
 
 namespace Certify.Web.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Certify.Data;
-using Certify.Web.Features.Reviews;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

@@ -80,4 +80,16 @@ public class AssessmentWorkflowTests
     [InlineData(AssessmentState.Issued, false)]
     public void IsOpen_ByState_ClosedOnceDecided(AssessmentState state, bool open) =>
         Assert.Equal(open, AssessmentWorkflow.IsOpen(state));
+
+    [Fact]
+    public void SubmissionCountAfter_EachSubmitIsANewRound_OtherTriggersCountNothing()
+    {
+        var count = AssessmentWorkflow.SubmissionCountAfter(AssessmentTrigger.Submit, 0);
+        count = AssessmentWorkflow.SubmissionCountAfter(AssessmentTrigger.StartReview, count);
+        count = AssessmentWorkflow.SubmissionCountAfter(AssessmentTrigger.RequestChanges, count);
+        count = AssessmentWorkflow.SubmissionCountAfter(AssessmentTrigger.Submit, count);
+        count = AssessmentWorkflow.SubmissionCountAfter(AssessmentTrigger.Approve, count);
+
+        Assert.Equal(2, count);
+    }
 }

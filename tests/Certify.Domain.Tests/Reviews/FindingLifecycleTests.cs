@@ -105,4 +105,23 @@ public class FindingLifecycleTests
     {
         Assert.Throws<InvalidFindingTransitionException>(() => FindingLifecycle.Propose(FindingStatus.ActionProposed, WorkflowActor.CompanyMember));
     }
+
+    [Theory]
+    [InlineData(FindingSeverity.Conformity, FindingStatus.Closed)]
+    [InlineData(FindingSeverity.Observation, FindingStatus.Closed)]
+    [InlineData(FindingSeverity.Minor, FindingStatus.Open)]
+    [InlineData(FindingSeverity.Major, FindingStatus.Open)]
+    [InlineData(FindingSeverity.Critical, FindingStatus.Open)]
+    public void Recorded_NonConformityOpens_OtherVerdictsAreClosed(FindingSeverity severity, FindingStatus expected) =>
+        Assert.Equal(expected, FindingLifecycle.Recorded(severity));
+
+    [Fact]
+    public void DueOn_KeptForNonConformity_DroppedOtherwise()
+    {
+        var due = new DateOnly(2027, 1, 15);
+
+        Assert.Equal(due, FindingLifecycle.DueOn(FindingSeverity.Minor, due));
+        Assert.Null(FindingLifecycle.DueOn(FindingSeverity.Observation, due));
+        Assert.Null(FindingLifecycle.DueOn(FindingSeverity.Conformity, due));
+    }
 }

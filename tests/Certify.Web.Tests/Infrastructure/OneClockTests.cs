@@ -1,5 +1,5 @@
 using System.Globalization;
-using Certify.Web.Features.Reviews;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Infrastructure;
 
@@ -39,18 +39,5 @@ public sealed class OneClockTests
         Assert.Empty(uses);
     }
 
-    private static IEnumerable<string> Sources()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Certify.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var web = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Certify.sln not found above the test output."), "src", "Certify.Web");
-        return Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
-                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
-    }
+    private static IEnumerable<string> Sources() => RepositoryFiles.Sources("src", "Certify.Web");
 }

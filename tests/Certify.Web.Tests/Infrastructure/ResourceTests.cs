@@ -11,7 +11,7 @@ namespace Certify.Web.Tests.Infrastructure;
 /// </summary>
 public sealed partial class ResourceTests
 {
-    private static readonly DirectoryInfo Root = FindRoot();
+    private static readonly DirectoryInfo Root = RepositoryFiles.Root();
     private static readonly string ResourceFolder = Path.Combine(Root.FullName, "src", "Certify.Web", "Resources");
 
     public static TheoryData<string> Neutral()
@@ -68,17 +68,6 @@ public sealed partial class ResourceTests
     private static Dictionary<string, string> Read(string path) =>
         XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
-
-    private static DirectoryInfo FindRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Certify.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return root ?? throw new InvalidOperationException("Certify.sln not found above the test output.");
-    }
 
     /// <summary>"día(s)", "invitación(es)", "non-conformit(ies)": a count that did not choose its form.</summary>
     [GeneratedRegex(@"\w\((s|es|ies)\)")]

@@ -76,6 +76,41 @@ public sealed class AppErrorBoundaryTests : BunitContext
         Assert.Empty(boundary.FindAll("[role=alert] button"));
     }
 
+    /// <summary>
+    /// Every interactive page is its own root, outside the layout's boundary; each must put one around its screen, so a
+    /// failure inside it shows the message instead of ending the circuit.
+    /// </summary>
+    public static TheoryData<Type> InteractivePages()
+    {
+        var pages = typeof(AppErrorBoundary).Assembly.GetTypes()
+            .Where(t => t.IsDefined(typeof(RouteAttribute), false) && t.IsDefined(typeof(RenderModeAttribute), true))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal);
+        return [.. pages];
+    }
+
+    [Fact]
+    public void InteractivePages_AreFound()
+    {
+        Assert.True(InteractivePages().Count >= 3);
+    }
+
+    [Theory]
+    [MemberData(nameof(InteractivePages))]
+    public void InteractivePage_ScreenThrows_ShowsTheMessageInsteadOfEndingTheCircuit(Type page)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("es-MX");
+        ComponentFactories.Add(type => type != page && type != typeof(AppErrorBoundary), _ => new FailingScreen());
+
+        var rendered = Render(builder =>
+        {
+            builder.OpenComponent(0, page);
+            builder.CloseComponent();
+        });
+
+        Assert.Contains("Algo salió mal en esta parte de la página", rendered.Find("[role=alert]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "The screen failed");
+    }
+
     private IRenderedComponent<AppErrorBoundary> RenderBoundary(FailingSwitch failing) =>
         Render<AppErrorBoundary>(p => p.AddChildContent<FailingPage>(c => c.Add(x => x.Switch, failing)));
 
@@ -98,6 +133,16 @@ public sealed class AppErrorBoundaryTests : BunitContext
 
             builder.AddContent(0, "Page content");
         }
+    }
+
+    /// <summary>Stands in for a page's screen and fails as it receives its parameters, like a load that throws.</summary>
+    private sealed class FailingScreen : IComponent
+    {
+        public void Attach(RenderHandle renderHandle)
+        {
+        }
+
+        public Task SetParametersAsync(ParameterView parameters) => Task.FromException(new InvalidOperationException("The screen failed"));
     }
 
     private sealed record LogEntry(LogLevel Level, Exception? Exception);

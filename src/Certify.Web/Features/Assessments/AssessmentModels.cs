@@ -1,18 +1,9 @@
 using Certify.Domain.Assessments;
 using Certify.Domain.Evidence;
 using Certify.Domain.Questionnaires;
-using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
 
 namespace Certify.Web.Features.Assessments;
-
-public sealed record SavedAnswer(string QuestionCode, AnswerValue? Value, string? Comment, long Version, DateTimeOffset UpdatedAt, string? UpdatedByName);
-
-public sealed record EvidenceItem(long Id, string QuestionCode, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt)
-{
-    /// <summary>Carried over by a renewal and not yet confirmed by the company.</summary>
-    public bool PendingConfirmation { get; init; }
-}
 
 public sealed record AssessmentView(
     int Id,
@@ -78,23 +69,6 @@ public sealed record RenewalOf(int AssessmentId, string? DistinctiveNumber);
 
 /// <summary>A question the auditor unlocked for changes, and the auditor's comment on it.</summary>
 public sealed record ChangeRequest(string QuestionCode, string Comment);
-
-/// <summary>
-/// An auditor's finding as the company sees it: the comment meant for the company, never the auditor's private note
-/// (this type has no place for it, so no company page can show it by mistake).
-/// </summary>
-public sealed record CompanyFinding(
-    long Id,
-    string QuestionCode,
-    FindingSeverity Severity,
-    string Comment,
-    DateOnly? DueOn,
-    FindingStatus Status,
-    string? CorrectiveAction,
-    DateTimeOffset? ActionProposedAt)
-{
-    public bool IsNonConformity => Certify.Domain.Reviews.Findings.IsNonConformity(Severity);
-}
 
 public sealed record ProgramOption(int Id, string Code, LocalizedText Name, string CertifyingBodyName);
 

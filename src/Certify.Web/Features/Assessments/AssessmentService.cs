@@ -560,7 +560,6 @@ public sealed class AssessmentService(
             assessment.Fire(AssessmentTrigger.Submit, WorkflowActor.CompanyMember);
             assessment.SubmittedAt = clock.GetUtcNow();
             assessment.SubmittedByUserId = TenantAccess.UserId(user);
-            assessment.SubmissionCount++;
             if (from == AssessmentState.ChangesRequested)
             {
                 // The unlocked questions belonged to that round of changes; the next round starts locked again.

@@ -4,9 +4,6 @@ using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
-using Certify.Web.Features.Assessments;
-using Certify.Web.Features.Distinctives;
-using Certify.Web.Features.Reviews;
 using Certify.Web.Features.Tenancy;
 using Microsoft.EntityFrameworkCore;
 

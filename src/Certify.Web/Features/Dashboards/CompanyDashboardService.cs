@@ -5,9 +5,7 @@ using Certify.Domain.Distinctives;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
 using Certify.Domain.Scoring;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Distinctives;
-using Certify.Web.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Dashboards;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Certify.Domain.Companies;
-using Certify.Web.Features.Reviews;
 
 namespace Certify.Web.Features.Dashboards;
 

@@ -3,7 +3,6 @@ using Certify.Data;
 using Certify.Domain.Assessments;
 using Certify.Domain.Distinctives;
 using Certify.Domain.Questionnaires;
-using Certify.Web.Features.Reviews;
 using Certify.Web.Features.Tenancy;
 using Certify.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Certify.Data;
 using Certify.Domain.Distinctives;
 using Certify.Web.Features.Notifications;
-using Certify.Web.Features.Reviews;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,9 +4,7 @@ using Certify.Data;
 using Certify.Domain.Companies;
 using Certify.Domain.Distinctives;
 using Certify.Domain.Questionnaires;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Distinctives.Credentials;
-using Certify.Web.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Distinctives;

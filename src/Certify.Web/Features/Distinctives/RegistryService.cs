@@ -6,7 +6,6 @@ using Certify.Data.Entities;
 using Certify.Domain.Companies;
 using Certify.Domain.Distinctives;
 using Certify.Domain.Questionnaires;
-using Certify.Web.Features.Assessments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Distinctives;

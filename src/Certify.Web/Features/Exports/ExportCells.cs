@@ -1,4 +1,3 @@
-using Certify.Web.Features.Reviews;
 
 namespace Certify.Web.Features.Exports;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Certify.Domain.Assessments;
 using Certify.Domain.Companies;
 using Certify.Domain.Distinctives;
-using Certify.Web.Features.Reviews;
 
 namespace Certify.Web.Features.Exports;
 

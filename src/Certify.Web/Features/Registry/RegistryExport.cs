@@ -3,7 +3,6 @@ using Certify.Domain.Companies;
 using Certify.Domain.Distinctives;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Exports;
-using Certify.Web.Features.Reviews;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;

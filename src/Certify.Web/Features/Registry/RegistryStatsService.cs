@@ -1,6 +1,5 @@
 using Certify.Data;
 using Certify.Web.Features.Dashboards;
-using Certify.Web.Features.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 

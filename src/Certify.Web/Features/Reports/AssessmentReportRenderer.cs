@@ -1,6 +1,5 @@
 using System.Globalization;
 using Certify.Domain.Questionnaires;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Distinctives.Certificates;
 using Certify.Web.Infrastructure;
 using PdfSharp.Drawing;

@@ -6,8 +6,6 @@ using Certify.Domain.Companies;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
 using Certify.Domain.Scoring;
-using Certify.Web.Features.Assessments;
-using Certify.Web.Features.Reviews;
 using Certify.Web.Features.Tenancy;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Certify.Data;
 using Certify.Domain.Assessments;
 using Certify.Domain.Reviews;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Notifications;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using Certify.Domain.Programs;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
 using Certify.Domain.Scoring;
-using Certify.Web.Features.Assessments;
 
 namespace Certify.Web.Features.Reviews;
 

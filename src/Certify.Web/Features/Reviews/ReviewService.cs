@@ -8,7 +8,6 @@ using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
 using Certify.Domain.Scoring;
 using Certify.Domain.Tenancy;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Notifications;
@@ -150,7 +149,6 @@ public sealed class ReviewService(
             return ReviewResult.Invalid(ReasonCodes.TextTooLong);
         }
 
-        var nonConformity = Findings.IsNonConformity(severity);
         if (Findings.RequiresDueDate(severity) && dueOn is null)
         {
             return ReviewResult.Invalid(ReasonCodes.DueDateRequired);
@@ -175,8 +173,8 @@ public sealed class ReviewService(
         finding.Severity = severity;
         finding.Comment = comment?.Trim() ?? "";
         finding.PrivateNote = string.IsNullOrWhiteSpace(privateNote) ? null : privateNote.Trim();
-        finding.DueOn = nonConformity ? dueOn : null;
-        finding.Status = nonConformity ? FindingStatus.Open : FindingStatus.Closed;
+        finding.DueOn = FindingLifecycle.DueOn(severity, dueOn);
+        finding.Status = FindingLifecycle.Recorded(severity);
         finding.UpdatedAt = now;
         finding.UpdatedByUserId = context.UserId;
 

@@ -3,6 +3,7 @@ using Certify.Domain.Questionnaires;
 using Certify.Web.Features.Assessments;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Assessments;
 

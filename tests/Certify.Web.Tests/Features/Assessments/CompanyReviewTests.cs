@@ -9,6 +9,7 @@ using Certify.Web.Features.Reviews;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Certify.Web.Features.Audit;
 
 namespace Certify.Web.Tests.Features.Assessments;
 

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Certify.Web.Tests.Infrastructure;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Assessments;
 
@@ -246,13 +248,7 @@ public sealed class QuestionCardTests : BunitContext
 
     private static QuestionnaireDefinition LoadQuestionnaire()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Certify.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var folder = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Certify.sln not found above the test output."), "seed", "questionnaires");
+        var folder = RepositoryFiles.PathOf("seed", "questionnaires");
         using var json = File.OpenRead(Path.Combine(folder, "drl-auto-2026.1.json"));
         var result = QuestionnaireLoader.Load(json, "drl-auto-2026.1.json", File.ReadAllText(Path.Combine(folder, "questionnaire.schema.json")));
         return result.Definition ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));

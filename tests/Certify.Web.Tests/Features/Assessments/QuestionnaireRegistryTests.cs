@@ -2,12 +2,12 @@ using System.Text.Json.Nodes;
 using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Questionnaires;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Assessments;
 

@@ -3,10 +3,10 @@ using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Questionnaires;
 using Certify.Web.Features.Assessments;
-using Certify.Web.Features.Distinctives;
 using Certify.Web.Tests.Features.Distinctives;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Assessments;
 

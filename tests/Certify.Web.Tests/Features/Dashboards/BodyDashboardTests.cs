@@ -5,12 +5,12 @@ using Certify.Domain.Companies;
 using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Dashboards;
-using Certify.Web.Features.Reviews;
 using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Features.Distinctives;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Dashboards;
 

@@ -8,6 +8,7 @@ using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Features.Distinctives;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Dashboards;
 
@@ -82,7 +83,7 @@ public sealed class CompanyDashboardTests(CertifyWebFactory factory) : IClassFix
         await factory.WithDbAsync(db => db.Distinctives.Where(d => d.AssessmentId == issuedId)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ValidUntil, now.AddDays(30))));
 
-        var today = Certify.Web.Features.Reviews.BodyCalendar.Today(TimeProvider.System);
+        var today = BodyCalendar.Today(TimeProvider.System);
         var approvedId = await factory.WithDbAsync(async db =>
         {
             var version = await db.Assessments.Where(a => a.Id == issuedId).Select(a => new { a.ProgramId, a.QuestionnaireVersionId }).SingleAsync();

@@ -1,9 +1,9 @@
 using Certify.Domain.Distinctives;
 using Certify.Web.Data;
-using Certify.Web.Features.Distinctives;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Distinctives;
 

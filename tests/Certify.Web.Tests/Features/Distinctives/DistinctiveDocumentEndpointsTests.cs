@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using IntegrityException = Jose.IntegrityException;
 using JwsAlgorithm = Jose.JwsAlgorithm;
 using JWT = Jose.JWT;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Distinctives;
 

@@ -13,6 +13,7 @@ using Certify.Web.Tests.Infrastructure;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Distinctives;
 

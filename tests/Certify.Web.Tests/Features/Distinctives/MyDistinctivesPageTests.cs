@@ -1,9 +1,9 @@
 using System.Net;
 using Certify.Domain.Tenancy;
-using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Distinctives.Credentials;
 using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Infrastructure;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Distinctives;
 

@@ -6,6 +6,7 @@ using Certify.Web.Features.Distinctives;
 using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Distinctives;
 

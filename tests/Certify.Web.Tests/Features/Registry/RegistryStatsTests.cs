@@ -1,10 +1,10 @@
 using Certify.Domain.Companies;
 using Certify.Web.Features.Dashboards;
 using Certify.Web.Features.Registry;
-using Certify.Web.Features.Reviews;
 using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Features.Distinctives;
 using Certify.Web.Tests.Infrastructure;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Registry;
 

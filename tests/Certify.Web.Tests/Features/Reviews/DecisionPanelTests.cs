@@ -5,11 +5,11 @@ using Certify.Domain.Programs;
 using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
 using Certify.Domain.Scoring;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Reviews;
 using Certify.Web.Tests.Features.Assessments;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Certify.Web.Features.Shared;
 
 namespace Certify.Web.Tests.Features.Reviews;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Certify.Web.Features.Distinctives.Credentials;
+using Certify.Domain.Distinctives;
 
 namespace Certify.Web.Tests.Features.Distinctives.Credentials;
 

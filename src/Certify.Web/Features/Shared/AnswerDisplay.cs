@@ -4,7 +4,7 @@ using Certify.Domain.Questionnaires;
 using Certify.Domain.Reviews;
 using Certify.Web.Infrastructure;
 
-namespace Certify.Web.Features.Assessments;
+namespace Certify.Web.Features.Shared;
 
 /// <summary>How answers and files read on screen and on paper: option labels in the user's language, sizes in KB/MB.</summary>
 public static class AnswerDisplay

@@ -1,6 +1,6 @@
 using Certify.Domain.Distinctives;
 
-namespace Certify.Web.Features.Reviews;
+namespace Certify.Web.Features.Shared;
 
 /// <summary>
 /// The certifying bodies are in Mexico: review deadlines, due dates of findings and "today" for scoring are days of

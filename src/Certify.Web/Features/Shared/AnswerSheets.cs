@@ -2,7 +2,7 @@ using Certify.Data;
 using Certify.Domain.Questionnaires;
 using Microsoft.EntityFrameworkCore;
 
-namespace Certify.Web.Features.Assessments;
+namespace Certify.Web.Features.Shared;
 
 /// <summary>An assessment's answers and evidence counts (all files, and those waiting to be confirmed), in the shape the domain's scoring rules read.</summary>
 public static class AnswerSheets

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Certify.Domain.Questionnaires;
 
-namespace Certify.Web.Features.Assessments;
+namespace Certify.Web.Features.Shared;
 
 /// <summary>How an <see cref="AnswerValue"/> is stored in a row: {"kind":"choice","value":"yes"} and so on.</summary>
 public static class AnswerJson

@@ -2,7 +2,7 @@ using Certify.Data;
 using Certify.Domain.Assessments;
 using Microsoft.EntityFrameworkCore;
 
-namespace Certify.Web.Features.Assessments;
+namespace Certify.Web.Features.Shared;
 
 /// <summary>
 /// Findings as the company's pages read them. The queries project straight into <see cref="CompanyFinding"/>, so the

@@ -1,14 +1,13 @@
 using System.Security.Claims;
 using Certify.Data;
 using Certify.Data.Entities;
-using Certify.Web.Features.Audit;
 using Certify.Web.Identity;
 using Certify.Web.Features.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Certify.Web.Features.Assessments;
+namespace Certify.Web.Features.Audit;
 
 /// <summary>Who reads a timeline: the assessed company, or the staff of the program's certifying body.</summary>
 public enum TimelineAudience { Company, Staff }

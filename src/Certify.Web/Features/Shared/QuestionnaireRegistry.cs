@@ -5,7 +5,7 @@ using Certify.Domain.Programs;
 using Certify.Domain.Questionnaires;
 using Microsoft.EntityFrameworkCore;
 
-namespace Certify.Web.Features.Assessments;
+namespace Certify.Web.Features.Shared;
 
 /// <summary>
 /// The questionnaire versions and programs the app serves, loaded once at start from the database and seed/.

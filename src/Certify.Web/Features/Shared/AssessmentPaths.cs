@@ -1,4 +1,4 @@
-namespace Certify.Web.Features.Assessments;
+namespace Certify.Web.Features.Shared;
 
 /// <summary>Local paths of the assessment pages, for links in notifications and e-mails.</summary>
 public static class AssessmentPaths

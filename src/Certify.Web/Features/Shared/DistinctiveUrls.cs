@@ -1,8 +1,7 @@
 using Certify.Domain.Distinctives;
-using Certify.Web.Features.Distinctives.Credentials;
 using Certify.Web.Infrastructure;
 
-namespace Certify.Web.Features.Distinctives;
+namespace Certify.Web.Features.Shared;
 
 /// <summary>
 /// The public addresses a distinctive and its issuer are known by, from <c>App:PublicUrl</c>: they go into signed

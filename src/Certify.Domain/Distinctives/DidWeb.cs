@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Certify.Web.Features.Distinctives.Credentials;
+namespace Certify.Domain.Distinctives;
 
 /// <summary>
 /// did:web identifiers (https://w3c-ccg.github.io/did-method-web/) and the HTTPS address of their DID document.

@@ -1,7 +1,6 @@
 using Certify.Domain.Distinctives;
-using Certify.Web.Features.Reviews;
 
-namespace Certify.Web.Features.Distinctives;
+namespace Certify.Web.Features.Shared;
 
 /// <summary>How a stored distinctive reads to people: its code, its days in the body's calendar and its status.</summary>
 public static class DistinctiveFacts
