@@ -49,6 +49,7 @@ public sealed partial class ClusterSessionTests(ClusterFixture cluster, BrowserF
         await page.ClickAsync("#my-assessments");
         await page.ClickAsync("#start-DRL-AUTO");
         await Expect(page).ToHaveURLAsync(AssessmentUrl());
+        var assessmentId = int.Parse(AssessmentUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
         await session.WaitForBlazorAsync();
 
         var questionnaire = LoadQuestionnaire();
@@ -65,7 +66,6 @@ public sealed partial class ClusterSessionTests(ClusterFixture cluster, BrowserF
 
         await session.ScreenshotAsync("0-answered-through-proxy", fullPage: false);
 
-        var assessmentId = int.Parse(AssessmentUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
         await using var db = cluster.Db();
         var saved = await db.Answers.AsNoTracking().Where(a => a.AssessmentId == assessmentId).ToDictionaryAsync(a => a.QuestionCode, a => a.ValueJson);
         foreach (var (code, value) in answered)
@@ -111,6 +111,7 @@ public sealed partial class ClusterSessionTests(ClusterFixture cluster, BrowserF
         await page.ClickAsync("#my-assessments");
         await page.ClickAsync("#start-DRL-AUTO");
         await Expect(page).ToHaveURLAsync(AssessmentUrl());
+        var assessmentId = int.Parse(AssessmentUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
         await session.WaitForBlazorAsync();
         await page.ClickAsync("#tab-SUB");
         await page.CheckAsync("#q-SUB-01-no");
@@ -119,7 +120,6 @@ public sealed partial class ClusterSessionTests(ClusterFixture cluster, BrowserF
             new FilePayload { Name = "contrato-nodo-a.pdf", MimeType = "application/pdf", Buffer = SmallPdf });
         await Expect(page.Locator("[data-testid=evidence-list-SUB-01]")).ToContainTextAsync("contrato-nodo-a.pdf");
 
-        var assessmentId = int.Parse(AssessmentUrl().Match(page.Url).Groups["id"].Value, CultureInfo.InvariantCulture);
         await using var db = cluster.Db();
         var evidenceId = await db.EvidenceFiles.Where(e => e.AssessmentId == assessmentId && e.FileName == "contrato-nodo-a.pdf").Select(e => e.Id).SingleAsync();
 
