@@ -16,6 +16,13 @@ public sealed class JobOptions
     public TimeSpan SqliteQueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public int WorkerCount { get; set; } = 4;
+
+    /// <summary>
+    /// How long a job a worker took stays hidden from the other workers without a sign of life. A job interrupted by a
+    /// crash (kill -9, a lost machine) is handed out again after this; jobs are idempotent. On PostgreSQL and SQL Server
+    /// a running job's worker renews it (sliding), so a long job is never handed out twice while its worker lives.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 public static class HangfireSetup
@@ -37,7 +44,7 @@ public static class HangfireSetup
                 {
                     PrepareSchemaIfNecessary = true,
                     QueuePollInterval = TimeSpan.Zero,
-                    SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    SlidingInvisibilityTimeout = options.InvisibilityTimeout,
                 });
             }
             else if (provider == DatabaseProvider.PostgreSql)
@@ -53,8 +60,8 @@ public static class HangfireSetup
                     QueuePollInterval = options.SqliteQueuePollInterval,
                     // The default rollback journal syncs the file several times per job; WAL commits with one append.
                     JournalMode = SQLiteStorageOptions.JournalModes.WAL,
-                    // A job interrupted by a crash is picked up again after this; jobs are idempotent.
-                    InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    // A job interrupted by a crash is picked up again after this (not sliding on this storage).
+                    InvisibilityTimeout = options.InvisibilityTimeout,
                 });
             }
         });
@@ -82,8 +89,10 @@ public static class HangfireSetup
         PrepareSchemaIfNecessary = true,
         QueuePollInterval = options.SqliteQueuePollInterval,
         EnableLongPolling = true,
-        // A job interrupted by a crash is picked up again after this; jobs are idempotent.
-        InvisibilityTimeout = TimeSpan.FromMinutes(5),
+        // Sliding: the worker running a job renews its claim every fifth of the timeout, so the timeout only decides how
+        // soon a job of a dead worker (kill -9, a lost node) is handed to another one.
+        InvisibilityTimeout = options.InvisibilityTimeout,
+        UseSlidingInvisibilityTimeout = true,
     };
 
     public const string PostgreSqlSchema = "hangfire";

@@ -13,7 +13,8 @@ public static class HealthChecks
     {
         services.AddHealthChecks()
             .AddDbContextCheck<CertifyDbContext>("database", tags: [Ready])
-            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [Ready]);
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [Ready])
+            .AddCheck<SharedCacheHealthCheck>("cache", tags: [Ready]);
         return services;
     }
 

@@ -82,6 +82,12 @@ public sealed class CertifyWebFactory : WebApplicationFactory<Program>
     /// <summary>The app's data folder (Storage:DataDirectory); e-mails land in its "mail" subfolder.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>
+    /// Settings the app gets besides the test defaults (e.g. <c>Cache:Redis</c>); set before the app starts. A second
+    /// node on the same database is <c>WithWebHostBuilder(_ => { })</c>: it gets the same settings and data.
+    /// </summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting feeds the configuration Program reads before Build (data folder, connection string, jobs).
@@ -91,6 +97,10 @@ public sealed class CertifyWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:RelaxStaffTwoFactorForDemo", "false");
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_sqlServerConnectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Certify", _sqlServerConnectionString);

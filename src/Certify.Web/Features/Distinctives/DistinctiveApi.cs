@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using Certify.Domain.Distinctives;
 using Certify.Web.Features.Distinctives.Credentials;
+using Certify.Web.Infrastructure;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Certify.Web.Features.Distinctives;
@@ -96,7 +97,7 @@ public static class DistinctiveApi
             options.AddPolicy(RateLimitPolicy, context => PerClient(context, limits.PermitLimit, limits.WindowSeconds));
             options.AddPolicy(VerifyPageRateLimitPolicy, context => PerClient(context, limits.VerifyPagePermitLimit, limits.WindowSeconds));
         });
-        services.AddOutputCache(options => options.DefaultExpirationTimeSpan = TimeSpan.FromSeconds(CacheSeconds));
+        services.AddCertifySharedCache(configuration, TimeSpan.FromSeconds(CacheSeconds));
         services.AddOpenApi(options => options.ShouldInclude = description =>
             description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("badge/", StringComparison.Ordinal)));
         return services;
@@ -223,10 +224,11 @@ internal sealed class DistinctiveTagPolicy : IOutputCachePolicy
 }
 
 /// <summary>
-/// Evicts the cached public answers about a distinctive (status, credential, badge) and the registry (its cached API
-/// pages and the counts of <see cref="RegistryCountCache"/>).
+/// Evicts the cached public answers about a distinctive (status, credential, badge, verification page) and the
+/// registry (its cached pages, the counts of <see cref="RegistryCountCache"/> and the transparency figures), in the
+/// shared cache: with Redis, on every node at once.
 /// </summary>
-public sealed class DistinctiveCache(IOutputCacheStore store, RegistryCountCache registryCounts, Registry.RegistryStatsService registryStats)
+public sealed class DistinctiveCache(IOutputCacheStore store, CachedFigures figures)
 {
     /// <summary>Tag of every cached registry page.</summary>
     public const string RegistryTag = "registry";
@@ -243,8 +245,7 @@ public sealed class DistinctiveCache(IOutputCacheStore store, RegistryCountCache
     /// <summary>After the registry's content changed (a distinctive issued).</summary>
     public async Task EvictRegistryAsync(CancellationToken ct)
     {
-        registryCounts.Evict();
-        registryStats.Evict();
+        await figures.EvictAsync(ct);
         await store.EvictByTagAsync(RegistryTag, ct);
     }
 }

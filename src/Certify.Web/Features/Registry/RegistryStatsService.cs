@@ -1,7 +1,7 @@
 using Certify.Data;
 using Certify.Web.Features.Dashboards;
+using Certify.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Certify.Web.Features.Registry;
 
@@ -16,24 +16,18 @@ public sealed record RegistryStats(IReadOnlyList<StateLevelCount> ActiveByStateA
 }
 
 /// <summary>
-/// Computes the transparency figures with two grouped queries and keeps them for a few minutes, or until a
-/// distinctive is issued or changes status (<see cref="Distinctives.DistinctiveCache"/> evicts them): they are
-/// aggregates of the whole registry, shown to anonymous visitors on every visit of /registro.
+/// Computes the transparency figures with two grouped queries and keeps them in the shared cache
+/// (<see cref="CachedFigures"/>) for a few minutes, or until a distinctive is issued or changes status
+/// (<see cref="Distinctives.DistinctiveCache"/> forgets them, on every node): they are aggregates of the whole
+/// registry, shown to anonymous visitors on every visit of /registro.
 /// </summary>
-public sealed class RegistryStatsService(IDbContextFactory<CertifyDbContext> dbFactory, IMemoryCache cache, TimeProvider clock)
+public sealed class RegistryStatsService(IDbContextFactory<CertifyDbContext> dbFactory, CachedFigures figures, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private const string CacheKey = "registry-stats";
 
     public async Task<RegistryStats> GetAsync(CancellationToken ct) =>
-        (await cache.GetOrCreateAsync(CacheKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return await ComputeAsync(ct);
-        }))!;
-
-    /// <summary>Forgets the figures, so the next visit computes them again.</summary>
-    public void Evict() => cache.Remove(CacheKey);
+        await figures.GetOrLoadAsync(CacheKey, Lifetime, ComputeAsync, ct);
 
     internal async Task<RegistryStats> ComputeAsync(CancellationToken ct)
     {
