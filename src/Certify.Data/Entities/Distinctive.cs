@@ -58,6 +58,15 @@ public class Distinctive
     /// <summary>The key id (kid) that signed the credential.</summary>
     public required string SigningKeyId { get; set; }
 
+    /// <summary>
+    /// Whether <see cref="CredentialJwt"/> verified against the body's published keys when last checked (at issuance and
+    /// after the body's keys rotate); null until checked. Pages show it instead of verifying on every view.
+    /// </summary>
+    public bool? SignatureValid { get; set; }
+
+    /// <summary>When <see cref="SignatureValid"/> was last checked.</summary>
+    public DateTimeOffset? SignatureVerifiedAt { get; set; }
+
     public string? PdfStorageKey { get; set; }
     public string? PdfSha256 { get; set; }
 

@@ -665,6 +665,12 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
+                    b.Property<bool?>("SignatureValid")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("SignatureVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SigningKeyId")
                         .IsRequired()
                         .HasMaxLength(300)

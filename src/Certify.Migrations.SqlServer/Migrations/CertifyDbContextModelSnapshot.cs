@@ -668,6 +668,12 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
+                    b.Property<bool?>("SignatureValid")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("SignatureVerifiedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("SigningKeyId")
                         .IsRequired()
                         .HasMaxLength(300)

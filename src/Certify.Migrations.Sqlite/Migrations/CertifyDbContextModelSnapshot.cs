@@ -637,6 +637,12 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("SignatureValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignatureVerifiedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SigningKeyId")
                         .IsRequired()
                         .HasMaxLength(300)

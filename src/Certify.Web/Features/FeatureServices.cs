@@ -40,6 +40,7 @@ public static class FeatureServices
         services.AddTransient<CorrectiveActionReminderJob>();
         services.AddSingleton<DistinctiveUrls>();
         services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<CredentialSignatureCheck>();
         services.AddScoped<DistinctiveDocuments>();
         services.AddScoped<CompanyDistinctiveService>();
         services.AddScoped<Dashboards.BodyDashboardService>();
@@ -51,7 +52,7 @@ public static class FeatureServices
         services.AddScoped<RegistryService>();
         services.AddSingleton<RegistryCountCache>();
         services.AddScoped<DistinctiveLookupService>();
-        services.AddScoped<DistinctiveCache>();
+        services.AddSingleton<DistinctiveCache>();
         services.AddScoped<DistinctiveLifecycleService>();
         services.AddSingleton<AssessmentReportRenderer>();
         services.AddScoped<AssessmentReportService>();

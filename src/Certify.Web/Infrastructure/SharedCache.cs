@@ -22,6 +22,7 @@ public static class SharedCache
     public static IServiceCollection AddCertifySharedCache(this IServiceCollection services, IConfiguration configuration, TimeSpan defaultExpiration)
     {
         services.AddOutputCache(options => options.DefaultExpirationTimeSpan = defaultExpiration);
+        CachedPageAntiforgery.AddCachedPageAntiforgery(services);
         services.AddSingleton<SharedCacheState>();
         services.AddSingleton<CachedFigures>();
 

@@ -75,6 +75,15 @@ public static class DistinctiveApi
     /// <summary>Seconds a public answer may be served from the output cache (and by browsers, for the badge).</summary>
     public const int CacheSeconds = 60;
 
+    /// <summary>
+    /// Output-cache policy of the verification page <c>/verificar/{code}</c>: per code (tagged like the API, so a status
+    /// change evicts it) and per language.
+    /// </summary>
+    public const string VerifyPageCachePolicy = "verify-page";
+
+    /// <summary>Output-cache policy of the registry page: only its first page (no query), per language, evicted with the registry.</summary>
+    public const string RegistryPageCachePolicy = "registry-page";
+
     public static IServiceCollection AddDistinctiveApi(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -98,10 +107,19 @@ public static class DistinctiveApi
             options.AddPolicy(VerifyPageRateLimitPolicy, context => PerClient(context, limits.VerifyPagePermitLimit, limits.WindowSeconds));
         });
         services.AddCertifySharedCache(configuration, TimeSpan.FromSeconds(CacheSeconds));
+        // Signed-in visitors are never served from (nor stored in) the cache (the default policy), so a cached page is
+        // always the anonymous one; its language is the visitor's culture (cookie) as resolved by request localization.
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(VerifyPageCachePolicy, policy => policy.AddPolicy<DistinctiveTagPolicy>().VaryByValue(PageLanguage));
+            options.AddPolicy(RegistryPageCachePolicy, policy => policy.AddPolicy<FirstPageOnlyPolicy>().Tag(DistinctiveCache.RegistryTag).VaryByValue(PageLanguage));
+        });
         services.AddOpenApi(options => options.ShouldInclude = description =>
             description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("badge/", StringComparison.Ordinal)));
         return services;
     }
+
+    private static KeyValuePair<string, string> PageLanguage(HttpContext context) => new("lang", CultureInfo.CurrentUICulture.Name);
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int permitLimit, int windowSeconds) =>
         RateLimitPartition.GetFixedWindowLimiter(
@@ -213,6 +231,24 @@ internal sealed class DistinctiveTagPolicy : IOutputCachePolicy
         {
             // Malformed codes are answered from the database each time rather than filling the cache.
             context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}
+
+/// <summary>A page cached only without a query string: searches and later pages are answered fresh.</summary>
+internal sealed class FirstPageOnlyPolicy : IOutputCachePolicy
+{
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        if (context.HttpContext.Request.QueryString.HasValue)
+        {
+            context.EnableOutputCaching = false;
         }
 
         return ValueTask.CompletedTask;

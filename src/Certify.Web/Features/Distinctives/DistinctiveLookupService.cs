@@ -1,10 +1,7 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Certify.Data;
 using Certify.Domain.Companies;
 using Certify.Domain.Distinctives;
 using Certify.Domain.Questionnaires;
-using Certify.Web.Features.Distinctives.Credentials;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Distinctives;
@@ -32,7 +29,9 @@ public sealed record DistinctiveDetails(
     DateTimeOffset? RevokedAt,
     string? StatusReason,
     int CompanyId,
-    int CertifyingBodyId)
+    int CertifyingBodyId,
+    bool? SignatureValid = null,
+    DateTimeOffset? SignatureVerifiedAt = null)
 {
     /// <summary>The first valid day, in the certifying body's calendar.</summary>
     public DateOnly FirstDay => DateOnly.FromDateTime(BodyCalendar.Local(ValidFrom).DateTime);
@@ -43,9 +42,10 @@ public sealed record DistinctiveDetails(
 
 /// <summary>
 /// Finds a distinctive by its verification code as a person typed it (see <see cref="VerificationCode.TryParse"/>),
-/// for the verification page and the public API, and checks the signature of its stored credential.
+/// for the verification page and the public API, with the stored outcome of its credential's signature check.
 /// </summary>
-public sealed class DistinctiveLookupService(IDbContextFactory<CertifyDbContext> dbFactory, QuestionnaireRegistry questionnaires, TimeProvider clock)
+public sealed class DistinctiveLookupService(
+    IDbContextFactory<CertifyDbContext> dbFactory, QuestionnaireRegistry questionnaires, CredentialSignatureCheck signatures, TimeProvider clock)
 {
     /// <summary>Null when the text is not a well-formed code (wrong length, symbol or check character) or no distinctive has it.</summary>
     public async Task<DistinctiveDetails?> FindAsync(string? codeText, CancellationToken ct)
@@ -61,7 +61,7 @@ public sealed class DistinctiveLookupService(IDbContextFactory<CertifyDbContext>
             .Select(d => new
             {
                 d.Id, d.Number, d.LegalName, d.Rfc, d.State, d.LevelCode, d.Topics, d.ValidFrom, d.ValidUntil,
-                d.SuspendedAt, d.RevokedAt, d.StatusReason, d.CompanyId, d.CertifyingBodyId,
+                d.SuspendedAt, d.RevokedAt, d.StatusReason, d.CompanyId, d.CertifyingBodyId, d.SignatureValid, d.SignatureVerifiedAt,
                 d.Program!.Code, d.Program.NameEs, d.Program.NameEn, d.Program.QuestionnaireVersionId,
                 Issuer = d.CertifyingBody!.Name,
             })
@@ -79,7 +79,8 @@ public sealed class DistinctiveLookupService(IDbContextFactory<CertifyDbContext>
             row.Id, row.Number, code,
             DistinctiveStatusQuery.Derive(row.RevokedAt, row.SuspendedAt, row.ValidFrom, row.ValidUntil, clock.GetUtcNow()),
             row.LegalName, row.Rfc, row.State, row.Code, new LocalizedText(row.NameEs, row.NameEn), row.LevelCode, topics,
-            row.ValidFrom, row.ValidUntil, row.Issuer, row.SuspendedAt, row.RevokedAt, row.StatusReason, row.CompanyId, row.CertifyingBodyId);
+            row.ValidFrom, row.ValidUntil, row.Issuer, row.SuspendedAt, row.RevokedAt, row.StatusReason, row.CompanyId, row.CertifyingBodyId,
+            row.SignatureValid, row.SignatureVerifiedAt);
     }
 
     /// <summary>The stored credential (vc+jwt) of the distinctive with this code; null when there is none.</summary>
@@ -96,54 +97,12 @@ public sealed class DistinctiveLookupService(IDbContextFactory<CertifyDbContext>
     }
 
     /// <summary>
-    /// Whether the distinctive's credential verifies: an ES256 <c>vc+jwt</c> signed by a key of the issuing body (the
-    /// <c>SigningKey</c> row whose thumbprint ends the JWS <c>kid</c>), stating this very code.
+    /// Whether the distinctive's credential verifies, as checked at issuance or after a key rotation
+    /// (<see cref="CredentialSignatureCheck"/>); a distinctive never checked is checked now, once.
     /// </summary>
-    public async Task<bool> SignatureValidAsync(long distinctiveId, CancellationToken ct)
+    public async Task<bool> SignatureValidAsync(DistinctiveDetails details, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Distinctives.AsNoTracking().Where(d => d.Id == distinctiveId)
-            .Select(d => new { d.CredentialJwt, d.VerificationCode, d.CertifyingBodyId }).SingleOrDefaultAsync(ct);
-        if (row is null || !Es256Jws.TryReadHeader(row.CredentialJwt, out var header) || header.Kid is null)
-        {
-            return false;
-        }
-
-        var thumbprint = header.Kid[(header.Kid.LastIndexOf('#') + 1)..];
-        var jwkJson = await db.SigningKeys.AsNoTracking()
-            .Where(k => k.Kid == thumbprint && k.CertifyingBodyId == row.CertifyingBodyId)
-            .Select(k => k.PublicJwk).SingleOrDefaultAsync(ct);
-        if (jwkJson is null || !Jwk.TryFromJson(ParseObject(jwkJson), out var jwk))
-        {
-            return false;
-        }
-
-        using var key = jwk.ToPublicKey();
-        if (!Es256Jws.TryVerify(row.CredentialJwt, key, out var verified) || verified.Header.Typ != Es256Jws.CredentialType)
-        {
-            return false;
-        }
-
-        try
-        {
-            var stated = verified.PayloadJson()?["credentialSubject"]?["achievement"]?["verificationCode"];
-            return stated?.GetValueKind() == JsonValueKind.String && stated.GetValue<string>() == row.VerificationCode;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    private static JsonObject? ParseObject(string json)
-    {
-        try
-        {
-            return JsonNode.Parse(json) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(details);
+        return details.SignatureValid ?? await signatures.CheckAsync(details.Id, ct);
     }
 }

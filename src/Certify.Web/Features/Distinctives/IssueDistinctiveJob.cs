@@ -34,6 +34,7 @@ public sealed class IssueDistinctiveJob(
     IFileStore files,
     Notifier notifier,
     DistinctiveCache cache,
+    CredentialSignatureCheck signatures,
     TimeProvider clock,
     ILogger<IssueDistinctiveJob> logger)
 {
@@ -45,6 +46,8 @@ public sealed class IssueDistinctiveJob(
     {
         if (await IssueAsync(assessmentId, ct) is { } distinctiveId)
         {
+            // Checked once here (and after key rotations), so the public pages show the outcome without verifying it.
+            await signatures.CheckAsync(distinctiveId, ct);
             await CompleteAsync(distinctiveId, ct);
         }
     }

@@ -30,7 +30,8 @@ public sealed class BodySigningKey(string thumbprint, Jwk publicKey, ECDsa priva
 /// always the unretired key with the lowest id, so both then sign with the same key, and the loser deletes the key
 /// it made, which never signed anything.
 /// </remarks>
-public sealed class SigningKeyStore(IDbContextFactory<CertifyDbContext> dbFactory, IDataProtectionProvider dataProtection, TimeProvider clock)
+public sealed class SigningKeyStore(
+    IDbContextFactory<CertifyDbContext> dbFactory, IDataProtectionProvider dataProtection, CredentialSignatureCheck signatures, TimeProvider clock)
 {
     public const string ProtectionPurpose = "Certify.Distinctives.SigningKey.v1";
 
@@ -56,14 +57,23 @@ public sealed class SigningKeyStore(IDbContextFactory<CertifyDbContext> dbFactor
             .ToList();
     }
 
-    /// <summary>Retires the current key and creates a new one; retired keys stay published.</summary>
+    /// <summary>
+    /// Retires the current key and creates a new one; retired keys stay published. The body's credentials are checked
+    /// again against the keys now published, and the stored outcomes updated.
+    /// </summary>
     public async Task<string> RotateAsync(int bodyId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
-        await db.SigningKeys.Where(k => k.CertifyingBodyId == bodyId && k.RetiredAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), ct);
-        return (await CreateAsync(db, bodyId, ct)).Kid;
+        string kid;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var now = clock.GetUtcNow();
+            await db.SigningKeys.Where(k => k.CertifyingBodyId == bodyId && k.RetiredAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), ct);
+            kid = (await CreateAsync(db, bodyId, ct)).Kid;
+        }
+
+        await signatures.CheckBodyAsync(bodyId, ct);
+        return kid;
     }
 
     private static Task<SigningKey?> CurrentRowAsync(CertifyDbContext db, int bodyId, CancellationToken ct) =>

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Certify.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class VerifiedSignature : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "SignatureValid",
+                table: "Distinctives",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SignatureVerifiedAt",
+                table: "Distinctives",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SignatureValid",
+                table: "Distinctives");
+
+            migrationBuilder.DropColumn(
+                name: "SignatureVerifiedAt",
+                table: "Distinctives");
+        }
+    }
+}
