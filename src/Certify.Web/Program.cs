@@ -73,7 +73,6 @@ builder.Services.AddIdentityCore<ApplicationUser>(options =>
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
     })
     .AddRoles<IdentityRole>()
     .AddEntityFrameworkStores<CertifyDbContext>()

@@ -77,6 +77,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Jobs__RunServer"] = "true",
             // A job whose node died is handed to the other node after this (sliding: a live worker renews its claim).
             ["Jobs__InvisibilityTimeout"] = "00:00:15",
+            // A Hangfire lock the killed node held (e.g. a job's state lock) is taken over after this (1 minute by default).
+            ["Jobs__DistributedLockTimeout"] = "00:00:15",
             ["Seed__Demo"] = seed ? "true" : "false",
             ["App__PublicUrl"] = proxyUrl,
             ["Logging__LogLevel__Default"] = "Warning",

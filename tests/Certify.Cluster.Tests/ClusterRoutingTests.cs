@@ -4,8 +4,7 @@ using MimeKit;
 namespace Certify.Cluster.Tests;
 
 /// <summary>
-/// Points 5 and 6 of the proof: N submissions (<c>CLUSTER_SUBMISSIONS</c>, 200 in CI; bench/cluster/run.sh runs
-/// 1,000) routed by the Hangfire servers of both nodes, node A killed with SIGKILL once half are done: node B
+/// Points 5 and 6 of the proof: N submissions (<c>CLUSTER_SUBMISSIONS</c>, 1,000 by default) routed by the Hangfire servers of both nodes, node A killed with SIGKILL once half are done: node B
 /// finishes, node A comes back, and every submission has exactly one review and one auditor e-mail; no job failed.
 /// </summary>
 [Collection(ClusterCollection.Name)]
@@ -33,6 +32,7 @@ public sealed class ClusterRoutingTests(ClusterFixture cluster, ITestOutputHelpe
 
         await cluster.NodeA.StartAsync("health/ready", Timeout);
         var jobs = await submissions.WaitForQuietAsync(Timeout);
+        var quietAt = DateTime.UtcNow;
         var counts = await submissions.CountAsync();
         var retaken = await submissions.RetakenAsync(killedProcess);
         var auditorMessages = AuditorMessageIds(await submissions.AuditorsAsync());
@@ -41,6 +41,7 @@ public sealed class ClusterRoutingTests(ClusterFixture cluster, ITestOutputHelpe
             submissions {count}; killed node A (pid {killedProcess}) {(killedAt - started).TotalSeconds:F1} s after the first submission, with {atKill.Complete} routed and e-mailed
             all {count} routed and e-mailed {(allDoneAt - started).TotalSeconds:F1} s after the first submission ({(allDoneAt - killedAt).TotalSeconds:F1} s after the kill)
             jobs the kill interrupted, taken again by another process: {retaken.Count}{(retaken.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", {(retaken.Min() - killedAt).TotalSeconds:F1}–{(retaken.Max() - killedAt).TotalSeconds:F1} s after the kill") : "")}
+            every job finished (none enqueued, processing or scheduled) {(quietAt - killedAt).TotalSeconds:F1} s after the kill
             after node A restarted (pid {cluster.NodeA.ProcessId}): {counts}
             Hangfire: {jobs}
             auditor .eml files {auditorMessages.Files}, distinct Message-Ids {auditorMessages.Distinct}

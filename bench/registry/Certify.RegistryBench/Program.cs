@@ -6,14 +6,18 @@ using Certify.Domain.Assessments;
 using Certify.Domain.Companies;
 using Certify.Domain.Distinctives;
 using Certify.Web.Features.Distinctives;
+using Certify.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Certify.Web.Features.Shared;
 
 // Usage:
 //   registry <folder> [count]   seed <count> (100,000) distinctives into a new SQLite file in <folder>, then time registry searches
-//   seed-one <dataDirectory>     add one active distinctive to the app's certify.db there (demo seed loaded) and print its code
+//   seed-one <dataDirectory>     add one active distinctive to the app's database (certify.db there, or Database__Provider/ConnectionStrings__Certify) and print its code
 var mode = args.ElementAtOrDefault(0);
 var folder = Path.GetFullPath(args.ElementAtOrDefault(1) ?? throw new ArgumentException("usage: registry <folder> [count] | seed-one <dataDirectory>"));
 var seedRoot = Path.Combine(FindRoot(), "seed");
@@ -32,33 +36,59 @@ switch (mode)
 
 static async Task RegistryAsync(string folder, int count, string seedRoot)
 {
+    // The app's own database setup: SQLite in the folder by default; Database__Provider=PostgreSql and
+    // ConnectionStrings__Certify (as .ci/with-postgres sets them) measure the same searches on PostgreSQL.
     Directory.CreateDirectory(folder);
     var dbPath = Path.Combine(folder, "registry.db");
-    File.Delete(dbPath);
+    var configuration = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Certify"] = $"Data Source={dbPath}",
+            ["Storage:DataDirectory"] = folder,
+        })
+        .AddEnvironmentVariables()
+        .Build();
+    var paths = new DataPaths(configuration, new BenchEnvironment(folder));
     await using var services = new ServiceCollection()
         .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
         .AddSingleton(TimeProvider.System)
-        .AddDbContextFactory<CertifyDbContext>(options => options.UseSqlite(
-            $"Data Source={dbPath}", sqlite => sqlite.MigrationsAssembly("Certify.Migrations.Sqlite")))
+        .AddCertifyDatabase(configuration, paths)
         .AddSingleton<QuestionnaireRegistry>()
+        .AddOutputCache()
+        .AddSingleton<CachedFigures>()
         .AddSingleton<RegistryCountCache>()
         .AddScoped<RegistryService>()
         .BuildServiceProvider();
     var factory = services.GetRequiredService<IDbContextFactory<CertifyDbContext>>();
 
     var seedClock = Stopwatch.StartNew();
+    string provider;
     await using (var db = await factory.CreateDbContextAsync())
     {
-        await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await db.Database.MigrateAsync();
+        provider = db.Database.ProviderName ?? "?";
+        await db.Database.EnsureDeletedAsync();
+    }
+
+    await DatabaseSetup.MigrateAsync(services, CancellationToken.None);
+    await using (var db = await factory.CreateDbContextAsync())
+    {
         db.CertifyingBodies.Add(new CertifyingBody { Slug = "capb-demo", Name = "Cámara de prueba", CreatedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
         await services.GetRequiredService<QuestionnaireRegistry>().LoadAsync(db, seedRoot, TimeProvider.System, CancellationToken.None);
     }
 
     await SeedAsync(factory, count);
-    Console.WriteLine($"seeded {count:N0} distinctives in {seedClock.Elapsed.TotalSeconds:F1} s ({new FileInfo(dbPath).Length / 1048576.0:F0} MB)");
+    await using (var db = await factory.CreateDbContextAsync())
+    {
+        if (!db.Database.IsSqlite())
+        {
+            // Fresh statistics, as autovacuum would gather them soon after a bulk load.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+    }
+
+    Console.WriteLine($"{provider}: seeded {count:N0} distinctives in {seedClock.Elapsed.TotalSeconds:F1} s");
 
     var searches = new (string Name, RegistryFilter Filter)[]
     {
@@ -71,17 +101,17 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
         ("program + level", new RegistryFilter(Program: "DRL-AUTO", Level: "B")),
         ("name contains", new RegistryFilter(Query: "troqueles")),
         ("name + state", new RegistryFilter(Query: "moldes", State: MexicanState.Queretaro)),
-        ("rfc prefix", new RegistryFilter(Query: "TRO0001")),
+        ("rfc prefix", new RegistryFilter(Query: "TRO000123")),
         ("no match", new RegistryFilter(Query: "zzzz inexistente")),
     };
     // "repeat": the same search again and again, as a busy registry sees its common searches (counts from
     // RegistryCountCache after the first); "first view": the counts evicted before every run, as after an issuance or
     // a status change, or for a search nobody made in the last minute.
-    var counts = services.GetRequiredService<RegistryCountCache>();
+    var figures = services.GetRequiredService<CachedFigures>();
     foreach (var evict in new[] { false, true })
     {
         Console.WriteLine(evict ? "first view (counts loaded every time)" : "repeat (counts reused)");
-        await TimeAsync(services, searches, evict ? counts.Evict : () => { });
+        await TimeAsync(services, searches, evict ? () => figures.EvictAsync(CancellationToken.None) : () => Task.CompletedTask);
     }
 
     // The public CSV export reads every matching row: how long the unfiltered registry takes to read (without writing).
@@ -98,7 +128,7 @@ static async Task RegistryAsync(string folder, int count, string seedRoot)
     }
 }
 
-static async Task TimeAsync(IServiceProvider services, (string Name, RegistryFilter Filter)[] searches, Action beforeEach)
+static async Task TimeAsync(IServiceProvider services, (string Name, RegistryFilter Filter)[] searches, Func<Task> beforeEach)
 {
     const int warmup = 5;
     const int runs = 60;
@@ -110,7 +140,7 @@ static async Task TimeAsync(IServiceProvider services, (string Name, RegistryFil
         RegistryResult? last = null;
         for (var i = 0; i < warmup + runs; i++)
         {
-            beforeEach();
+            await beforeEach();
             await using var scope = services.CreateAsyncScope();
             var registry = scope.ServiceProvider.GetRequiredService<RegistryService>();
             var watch = Stopwatch.StartNew();
@@ -200,9 +230,21 @@ static async Task SeedAsync(IDbContextFactory<CertifyDbContext> factory, int cou
 
 static async Task SeedOneAsync(string dataDirectory)
 {
-    var options = new DbContextOptionsBuilder<CertifyDbContext>()
-        .UseSqlite($"Data Source={Path.Combine(dataDirectory, "certify.db")}").Options;
-    await using var db = new CertifyDbContext(options);
+    // The app's database: its certify.db in the data folder, or the server Database__Provider and
+    // ConnectionStrings__Certify name (as the cluster benchmark runs it).
+    var configuration = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Certify"] = $"Data Source={Path.Combine(dataDirectory, "certify.db")}",
+            ["Storage:DataDirectory"] = dataDirectory,
+        })
+        .AddEnvironmentVariables()
+        .Build();
+    await using var services = new ServiceCollection()
+        .AddCertifyDatabase(configuration, new DataPaths(configuration, new BenchEnvironment(dataDirectory)))
+        .BuildServiceProvider();
+    await using var db = await services.GetRequiredService<IDbContextFactory<CertifyDbContext>>().CreateDbContextAsync();
     var program = await db.Programs.FirstAsync();
     var company = await db.Companies.OrderBy(c => c.Id).FirstAsync();
     var now = DateTimeOffset.UtcNow;
@@ -241,4 +283,16 @@ static string FindRoot()
     }
 
     return directory?.FullName ?? throw new InvalidOperationException("Certify.sln not found above the program.");
+}
+
+/// <summary>The little of a host environment <see cref="DataPaths"/> reads.</summary>
+sealed class BenchEnvironment(string root) : IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = "Production";
+
+    public string ApplicationName { get; set; } = "Certify.RegistryBench";
+
+    public string ContentRootPath { get; set; } = root;
+
+    public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
 }

@@ -1,4 +1,5 @@
 using Certify.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Infrastructure;
@@ -44,6 +45,10 @@ public static class DatabaseSetup
             }
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CertifyDbContext>>().CreateDbContext());
+
+        // Identity's tables in the model follow this option, read from the host's services: every host of the context
+        // (the app, the benchmarks) must set the same one, or the model no longer matches the migrations.
+        services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version2);
         return services;
     }
 

@@ -23,6 +23,13 @@ public sealed class JobOptions
     /// a running job's worker renews it (sliding), so a long job is never handed out twice while its worker lives.
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// On PostgreSQL, Hangfire's locks (a job's state change, the recurring scheduler) are rows that a crashed node
+    /// cannot delete; another node takes such a lock over once it is this old. Hangfire's own locks are held for
+    /// milliseconds, so a minute is ample (the storage's default, 10 minutes, held up a job a killed node was finishing).
+    /// </summary>
+    public TimeSpan DistributedLockTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public static class HangfireSetup
@@ -93,6 +100,7 @@ public static class HangfireSetup
         // soon a job of a dead worker (kill -9, a lost node) is handed to another one.
         InvisibilityTimeout = options.InvisibilityTimeout,
         UseSlidingInvisibilityTimeout = true,
+        DistributedLockTimeout = options.DistributedLockTimeout,
     };
 
     public const string PostgreSqlSchema = "hangfire";
