@@ -138,7 +138,12 @@ public sealed class RegistryService(
                 matches = matches.Where(d => string.Compare(d.LegalName, first) >= 0 && string.Compare(d.LegalName, last) <= 0);
             }
 
-            rows = await PageAsync(db, matches, page, ct);
+            // On PostgreSQL the trigram index finds a text's matches wherever they lie in the alphabet; reading the
+            // name-ordered index until a page is full instead walked 90 % of the table for a name starting with "T"
+            // (280 ms over 100,000 distinctives). Ordering by an expression the index does not hold makes the planner
+            // take the matches from the trigram index and sort them (35 ms; bench/registry).
+            var sortMatches = filter.Query is not null && db.Database.IsNpgsql();
+            rows = await PageAsync(db, matches, page, sortMatches, ct);
         }
 
         return new RegistryResult(
@@ -195,16 +200,18 @@ public sealed class RegistryService(
     private Task<IReadOnlyList<DistinctiveTally>> TallyAsync(
         CertifyDbContext db, RegistryFilter withoutStatus, int? programId, DateTimeOffset now, CancellationToken ct) =>
         counts.GetOrLoadAsync(withoutStatus, now, async token => await DistinctiveStatusQuery
-            .Tally(Filtered(db.Distinctives.AsNoTracking(), withoutStatus, programId, now), now, withNames: withoutStatus.Query is not null)
+            .Tally(Filtered(db.Distinctives.AsNoTracking(), withoutStatus, programId, now), now, withNames: withoutStatus.Query is not null && db.Database.IsSqlite())
             .ToListAsync(token), ct);
 
     /// <summary>
     /// One page in the registry's order (name, then id). The ids are read first: ordered, skipped and taken within a
     /// covering index; reading the other columns there would fetch a wide row (the credential) for every skipped one.
     /// </summary>
-    private static async Task<List<PageRow>> PageAsync(CertifyDbContext db, IQueryable<Distinctive> matches, int page, CancellationToken ct)
+    private static async Task<List<PageRow>> PageAsync(
+        CertifyDbContext db, IQueryable<Distinctive> matches, int page, bool sortMatches, CancellationToken ct)
     {
-        var ids = await matches.OrderBy(d => d.LegalName).ThenBy(d => d.Id)
+        var ordered = sortMatches ? matches.OrderBy(d => d.LegalName + "") : matches.OrderBy(d => d.LegalName);
+        var ids = await ordered.ThenBy(d => d.Id)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(d => d.Id)
             .ToListAsync(ct);
