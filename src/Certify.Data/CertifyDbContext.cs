@@ -30,6 +30,10 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<Distinctive> Distinctives => Set<Distinctive>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<ConcernMessage> ConcernMessages => Set<ConcernMessage>();
+    public DbSet<ConcernThrottle> ConcernThrottles => Set<ConcernThrottle>();
+    public DbSet<ConcernDaySalt> ConcernDaySalts => Set<ConcernDaySalt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -547,6 +547,177 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.ToTable("CompanyMemberships");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Concern", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("AcknowledgeRemindedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AssignedAuditorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CertifyingBodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CloseReasonCipher")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContactCipher")
+                        .HasColumnType("text");
+
+                    b.Property<long>("DistinctiveId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FeedbackRemindedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LookupId")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReportCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("SecretSalt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("DistinctiveId");
+
+                    b.HasIndex("LookupId")
+                        .IsUnique();
+
+                    b.HasIndex("CertifyingBodyId", "State");
+
+                    b.ToTable("Concerns");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.ConcernDaySalt", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ConcernDaySalts");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.ConcernMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TextCipher")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId");
+
+                    b.ToTable("ConcernMessages");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.ConcernThrottle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ConcernThrottles");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.CorrectiveEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -1534,6 +1705,44 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Concern", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
+                        .WithMany()
+                        .HasForeignKey("CertifyingBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.Distinctive", "Distinctive")
+                        .WithMany()
+                        .HasForeignKey("DistinctiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CertifyingBody");
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Distinctive");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.ConcernMessage", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Concern", "Concern")
+                        .WithMany("Messages")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Concern");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.CorrectiveEvidence", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Finding", "Finding")
@@ -1745,6 +1954,11 @@ namespace Certify.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Certify.Data.Entities.Company", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Concern", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Finding", b =>

@@ -524,6 +524,171 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.ToTable("CompanyMemberships");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Concern", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AcknowledgeRemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedAuditorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CertifyingBodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CloseReasonCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactCipher")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DistinctiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeedbackRemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LookupId")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("SecretSalt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompanyId");
+
+                    b.HasIndex("DistinctiveId");
+
+                    b.HasIndex("LookupId")
+                        .IsUnique();
+
+                    b.HasIndex("CertifyingBodyId", "State");
+
+                    b.ToTable("Concerns");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.ConcernDaySalt", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("ConcernDaySalts");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.ConcernMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromReporter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextCipher")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId");
+
+                    b.ToTable("ConcernMessages");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.ConcernThrottle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ConcernThrottles");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.CorrectiveEvidence", b =>
                 {
                     b.Property<long>("Id")
@@ -1482,6 +1647,44 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Concern", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
+                        .WithMany()
+                        .HasForeignKey("CertifyingBodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.Company", "Company")
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.Distinctive", "Distinctive")
+                        .WithMany()
+                        .HasForeignKey("DistinctiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("CertifyingBody");
+
+                    b.Navigation("Company");
+
+                    b.Navigation("Distinctive");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.ConcernMessage", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Concern", "Concern")
+                        .WithMany("Messages")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Concern");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.CorrectiveEvidence", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Finding", "Finding")
@@ -1693,6 +1896,11 @@ namespace Certify.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Certify.Data.Entities.Company", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Concern", b =>
+                {
+                    b.Navigation("Messages");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Finding", b =>

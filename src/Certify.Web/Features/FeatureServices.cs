@@ -41,6 +41,8 @@ public static class FeatureServices
         services.AddSingleton<DistinctiveUrls>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<CredentialSignatureCheck>();
+        services.AddSingleton<Concerns.ConcernLimits>();
+        services.AddScoped<Concerns.ConcernService>();
         services.AddScoped<DistinctiveDocuments>();
         services.AddScoped<CompanyDistinctiveService>();
         services.AddScoped<Dashboards.BodyDashboardService>();

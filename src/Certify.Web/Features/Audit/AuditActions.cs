@@ -70,6 +70,14 @@ public static class AuditActions
     public const string DistinctiveReinstated = "distinctive.reinstated";
     public const string DistinctiveRevoked = "distinctive.revoked";
 
+    // Worker concerns: recorded for the body only (never with the company), and never with the concern's words.
+    public const string ConcernRead = "concern.read";
+    public const string ConcernAcknowledged = "concern.acknowledged";
+    public const string ConcernReplied = "concern.replied";
+    public const string ConcernReviewStarted = "concern.review-started";
+    public const string ConcernClosed = "concern.closed";
+    public const string ConcernAssigned = "concern.assigned";
+
     /// <summary>Every code above.</summary>
     public static IReadOnlySet<string> All { get; } = typeof(AuditActions)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

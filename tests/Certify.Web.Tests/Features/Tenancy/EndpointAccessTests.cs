@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Certify.Data.Entities;
 using Certify.Domain.Tenancy;
+using Certify.Web.Tests.Features.Concerns;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -223,6 +224,13 @@ public sealed class EndpointAccessTests(CertifyWebFactory factory) : IClassFixtu
             .Where(e => e.Finding!.AssessmentId == demo.AssessmentId).Select(e => e.Id).SingleAsync());
         var notificationId = await factory.WithDbAsync(db => db.Notifications
             .Where(n => n.DedupeKey == "endpoint-access").Select(n => n.Id).SingleAsync());
+        var concernId = await factory.WithDbAsync(db => db.Concerns.Where(c => c.DistinctiveId == demo.DistinctiveId)
+            .Select(c => (long?)c.Id).FirstOrDefaultAsync());
+        if (concernId is null)
+        {
+            var code = await factory.WithDbAsync(db => db.Distinctives.Where(d => d.Id == demo.DistinctiveId).Select(d => d.VerificationCode).SingleAsync());
+            concernId = (await factory.ReportConcernAsync(code, "Nos obligan a firmar la renuncia al sindicato para cobrar el bono.")).ConcernId;
+        }
 
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -234,6 +242,7 @@ public sealed class EndpointAccessTests(CertifyWebFactory factory) : IClassFixtu
             ["correctiveEvidenceId"] = correctiveEvidenceId.ToString(),
             ["distinctiveId"] = demo.DistinctiveId.ToString(),
             ["notificationId"] = notificationId.ToString(),
+            ["concernId"] = concernId.Value.ToString(),
             ["kind"] = "evaluaciones",
             ["format"] = "csv",
 

@@ -1,0 +1,89 @@
+using Certify.Domain.Concerns;
+
+namespace Certify.Data.Entities;
+
+/// <summary>
+/// A worker's concern about a certified company, for its certifying body only. Nothing identifies the reporter: no
+/// account, no address, no user agent, and only the day it arrived. What the reporter wrote (and any contact) is
+/// encrypted with a Data Protection purpose of the body; the receipt code is stored as a salted slow hash, next to its
+/// lookup id.
+/// </summary>
+public class Concern
+{
+    public long Id { get; set; }
+    public int CertifyingBodyId { get; set; }
+    public CertifyingBody? CertifyingBody { get; set; }
+    public int CompanyId { get; set; }
+    public Company? Company { get; set; }
+    public long DistinctiveId { get; set; }
+    public Distinctive? Distinctive { get; set; }
+
+    public ConcernTopic Topic { get; set; }
+    public ConcernState State { get; set; }
+
+    /// <summary>The day it arrived, in the body's calendar (never the time).</summary>
+    public DateOnly ReceivedOn { get; set; }
+    public DateOnly? AcknowledgedOn { get; set; }
+    public DateOnly? FeedbackOn { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>The report (what happened, since when, whether it goes on), encrypted for the body.</summary>
+    public required string ReportCipher { get; set; }
+
+    /// <summary>How the reporter asked to be contacted, encrypted for the body; null when they gave nothing.</summary>
+    public string? ContactCipher { get; set; }
+
+    /// <summary>Why the body closed it (the reporter reads it), encrypted for the body.</summary>
+    public string? CloseReasonCipher { get; set; }
+
+    /// <summary>The receipt code's lookup id (<see cref="ReceiptCode.LookupId"/>), unique.</summary>
+    public required string LookupId { get; set; }
+    public required byte[] SecretSalt { get; set; }
+    public required byte[] SecretHash { get; set; }
+
+    /// <summary>The auditor the body gave it to, if any.</summary>
+    public string? AssignedAuditorId { get; set; }
+
+    /// <summary>Reminder claims: the day the acknowledgement / feedback reminder was sent, so each goes out once.</summary>
+    public DateOnly? AcknowledgeRemindedOn { get; set; }
+    public DateOnly? FeedbackRemindedOn { get; set; }
+
+    public Guid Version { get; set; }
+
+    public List<ConcernMessage> Messages { get; set; } = [];
+}
+
+/// <summary>A message between the body and the reporter, encrypted for the body; dated to the day.</summary>
+public class ConcernMessage
+{
+    public long Id { get; set; }
+    public long ConcernId { get; set; }
+    public Concern? Concern { get; set; }
+    public bool FromReporter { get; set; }
+    public required string TextCipher { get; set; }
+    public DateOnly SentOn { get; set; }
+
+    /// <summary>The body's member who wrote it; null for the reporter.</summary>
+    public string? AuthorUserId { get; set; }
+}
+
+/// <summary>
+/// A counter that keeps reporting and receipt-code guessing within limits per network and day without storing the
+/// network: <see cref="Key"/> is an HMAC of the network prefix with that day's <see cref="ConcernDaySalt"/>, deleted
+/// after the day, and no counter is linked to a concern.
+/// </summary>
+public class ConcernThrottle
+{
+    public long Id { get; set; }
+    public DateOnly Day { get; set; }
+    public required string Kind { get; set; }
+    public required string Key { get; set; }
+    public int Count { get; set; }
+}
+
+/// <summary>The day's random salt of <see cref="ConcernThrottle"/> keys, shared by every node; forgotten the next day.</summary>
+public class ConcernDaySalt
+{
+    public DateOnly Day { get; set; }
+    public required byte[] Salt { get; set; }
+}

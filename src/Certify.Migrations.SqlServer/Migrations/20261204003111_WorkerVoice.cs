@@ -1,0 +1,163 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Certify.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class WorkerVoice : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ConcernDaySalts",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Salt = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConcernDaySalts", x => x.Day);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Concerns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CertifyingBodyId = table.Column<int>(type: "int", nullable: false),
+                    CompanyId = table.Column<int>(type: "int", nullable: false),
+                    DistinctiveId = table.Column<long>(type: "bigint", nullable: false),
+                    Topic = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FeedbackOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportCipher = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ContactCipher = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    CloseReasonCipher = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    LookupId = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    SecretSalt = table.Column<byte[]>(type: "varbinary(16)", maxLength: 16, nullable: false),
+                    SecretHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
+                    AssignedAuditorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AcknowledgeRemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FeedbackRemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Concerns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Concerns_CertifyingBodies_CertifyingBodyId",
+                        column: x => x.CertifyingBodyId,
+                        principalTable: "CertifyingBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Concerns_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Concerns_Distinctives_DistinctiveId",
+                        column: x => x.DistinctiveId,
+                        principalTable: "Distinctives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConcernThrottles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConcernThrottles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConcernMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ConcernId = table.Column<long>(type: "bigint", nullable: false),
+                    FromReporter = table.Column<bool>(type: "bit", nullable: false),
+                    TextCipher = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConcernMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConcernMessages_Concerns_ConcernId",
+                        column: x => x.ConcernId,
+                        principalTable: "Concerns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernMessages_ConcernId",
+                table: "ConcernMessages",
+                column: "ConcernId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_CertifyingBodyId_State",
+                table: "Concerns",
+                columns: new[] { "CertifyingBodyId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_CompanyId",
+                table: "Concerns",
+                column: "CompanyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_DistinctiveId",
+                table: "Concerns",
+                column: "DistinctiveId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_LookupId",
+                table: "Concerns",
+                column: "LookupId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernThrottles_Day_Kind_Key",
+                table: "ConcernThrottles",
+                columns: new[] { "Day", "Kind", "Key" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConcernDaySalts");
+
+            migrationBuilder.DropTable(
+                name: "ConcernMessages");
+
+            migrationBuilder.DropTable(
+                name: "ConcernThrottles");
+
+            migrationBuilder.DropTable(
+                name: "Concerns");
+        }
+    }
+}
