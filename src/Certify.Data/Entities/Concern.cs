@@ -44,9 +44,10 @@ public class Concern
     /// <summary>The auditor the body gave it to, if any.</summary>
     public string? AssignedAuditorId { get; set; }
 
-    /// <summary>Reminder claims: the day the acknowledgement / feedback reminder was sent, so each goes out once.</summary>
-    public DateOnly? AcknowledgeRemindedOn { get; set; }
-    public DateOnly? FeedbackRemindedOn { get; set; }
+    /// <summary>Claims of the daily deadline job: the day the last reminder went out, and the day each deadline was escalated.</summary>
+    public DateOnly? RemindedOn { get; set; }
+    public DateOnly? AcknowledgeEscalatedOn { get; set; }
+    public DateOnly? FeedbackEscalatedOn { get; set; }
 
     public Guid Version { get; set; }
 

@@ -555,7 +555,7 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateOnly?>("AcknowledgeRemindedOn")
+                    b.Property<DateOnly?>("AcknowledgeEscalatedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("AcknowledgedOn")
@@ -583,10 +583,10 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Property<long>("DistinctiveId")
                         .HasColumnType("bigint");
 
-                    b.Property<DateOnly?>("FeedbackOn")
+                    b.Property<DateOnly?>("FeedbackEscalatedOn")
                         .HasColumnType("date");
 
-                    b.Property<DateOnly?>("FeedbackRemindedOn")
+                    b.Property<DateOnly?>("FeedbackOn")
                         .HasColumnType("date");
 
                     b.Property<string>("LookupId")
@@ -595,6 +595,9 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(6)");
 
                     b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RemindedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("ReportCipher")

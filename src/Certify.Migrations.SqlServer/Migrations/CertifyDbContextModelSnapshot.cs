@@ -559,7 +559,7 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<DateOnly?>("AcknowledgeRemindedOn")
+                    b.Property<DateOnly?>("AcknowledgeEscalatedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("AcknowledgedOn")
@@ -587,10 +587,10 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Property<long>("DistinctiveId")
                         .HasColumnType("bigint");
 
-                    b.Property<DateOnly?>("FeedbackOn")
+                    b.Property<DateOnly?>("FeedbackEscalatedOn")
                         .HasColumnType("date");
 
-                    b.Property<DateOnly?>("FeedbackRemindedOn")
+                    b.Property<DateOnly?>("FeedbackOn")
                         .HasColumnType("date");
 
                     b.Property<string>("LookupId")
@@ -599,6 +599,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(6)");
 
                     b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RemindedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("ReportCipher")

@@ -530,7 +530,7 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("AcknowledgeRemindedOn")
+                    b.Property<DateOnly?>("AcknowledgeEscalatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AcknowledgedOn")
@@ -558,10 +558,10 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<long>("DistinctiveId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("FeedbackOn")
+                    b.Property<DateOnly?>("FeedbackEscalatedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("FeedbackRemindedOn")
+                    b.Property<DateOnly?>("FeedbackOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LookupId")
@@ -570,6 +570,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReportCipher")

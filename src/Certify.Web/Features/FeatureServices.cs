@@ -43,6 +43,7 @@ public static class FeatureServices
         services.AddSingleton<CredentialSignatureCheck>();
         services.AddSingleton<Concerns.ConcernLimits>();
         services.AddScoped<Concerns.ConcernService>();
+        services.AddTransient<Concerns.ConcernDeadlineJob>();
         services.AddScoped<DistinctiveDocuments>();
         services.AddScoped<CompanyDistinctiveService>();
         services.AddScoped<Dashboards.BodyDashboardService>();

@@ -22,6 +22,8 @@ public static class RecurringJobs
             "review-deadlines", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
         recurring.AddOrUpdate<Features.Reviews.CorrectiveActionReminderJob>(
             "corrective-action-reminders", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
+        recurring.AddOrUpdate<Features.Concerns.ConcernDeadlineJob>(
+            "concern-deadlines", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
         recurring.AddOrUpdate<Features.Distinctives.DistinctiveExpiryJob>(
             "distinctive-expiry-warnings", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
     }

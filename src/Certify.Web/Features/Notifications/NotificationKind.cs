@@ -56,4 +56,10 @@ public enum NotificationKind
 
     /// <summary>To the company: a program admin revoked its distinctive (final), with the reason.</summary>
     DistinctiveRevoked,
+
+    /// <summary>To the body's program admins and the assigned auditor: a worker concern must be acknowledged or answered soon.</summary>
+    ConcernDueSoon,
+
+    /// <summary>To the body's program admins: a worker concern was not acknowledged or answered in time.</summary>
+    ConcernOverdue,
 }

@@ -59,6 +59,10 @@ public static class NotificationTexts
             (NotificationKind.DistinctiveReinstated, false) => new($"Distintivo reactivado: {V("number")}", $"Se levantó la suspensión del distintivo {V("number")} de {V("company")} ({V("program")}). Nota: {V("reason")}"),
             (NotificationKind.DistinctiveRevoked, true) => new($"Distinctive revoked: {V("number")}", $"The distinctive {V("number")} of {V("company")} ({V("program")}) was revoked; this is final. Reason: {V("reason")}"),
             (NotificationKind.DistinctiveRevoked, false) => new($"Distintivo revocado: {V("number")}", $"El distintivo {V("number")} de {V("company")} ({V("program")}) fue revocado; es definitivo. Motivo: {V("reason")}"),
+            (NotificationKind.ConcernDueSoon, true) => new($"Worker concern {V("number")}: {(V("deadline") == "acknowledge" ? "acknowledge it" : "give feedback")}", $"The concern {V("number")} about {V("company")} must be {(V("deadline") == "acknowledge" ? "acknowledged" : "answered with feedback to the reporter")} by {Due()}."),
+            (NotificationKind.ConcernDueSoon, false) => new($"Inquietud {V("number")}: {(V("deadline") == "acknowledge" ? "acusa recibo" : "da una respuesta")}", $"La inquietud {V("number")} sobre {V("company")} debe {(V("deadline") == "acknowledge" ? "tener acuse de recibo" : "tener una respuesta para quien reportó")} a más tardar el {Due()}."),
+            (NotificationKind.ConcernOverdue, true) => new($"Worker concern overdue: {V("number")}", $"The concern {V("number")} about {V("company")} was not {(V("deadline") == "acknowledge" ? "acknowledged" : "answered with feedback")} by {Due()}."),
+            (NotificationKind.ConcernOverdue, false) => new($"Inquietud vencida: {V("number")}", $"La inquietud {V("number")} sobre {V("company")} no {(V("deadline") == "acknowledge" ? "tuvo acuse de recibo" : "tuvo respuesta")} a más tardar el {Due()}."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this notification kind."),
         };
     }

@@ -335,3 +335,36 @@ public sealed class ConcernTests(CertifyWebFactory factory) : IClassFixture<Cert
     private async Task<ClaimsPrincipal> ProgramAdminAsync() =>
         new CompanyUser(0, await factory.UserIdAsync(ProgramAdminEmail), ProgramAdminEmail).Principal;
 }
+
+/// <summary>The daily deadline job over worker concerns: reminders and one escalation per missed deadline, run twice.</summary>
+public sealed class ConcernDeadlineJobTests(CertifyWebFactory factory) : IClassFixture<CertifyWebFactory>
+{
+    [Fact]
+    public async Task Run_Twice_RemindsOnceAndEscalatesTheMissedAcknowledgementOnce_WithoutTheConcernsWords()
+    {
+        var distinctive = await factory.CreateDistinctiveAsync();
+        var (_, late) = await factory.ReportConcernAsync(distinctive.Code.Value, "Texto-plazo: nos cambiaron el turno sin aviso ni pago.");
+        var (_, fresh) = await factory.ReportConcernAsync(distinctive.Code.Value, "Texto-plazo: otra situación recién llegada al organismo.");
+        var today = await factory.WithDbAsync(db => db.Concerns.Where(c => c.Id == late).Select(c => c.ReceivedOn).SingleAsync());
+        await factory.WithDbAsync(db => db.Concerns.Where(c => c.Id == late)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReceivedOn, today.AddDays(-(ConcernWorkflow.AcknowledgeDays + 1)))));
+
+        for (var run = 0; run < 2; run++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ConcernDeadlineJob>().RunAsync(CancellationToken.None);
+        }
+
+        var notes = await factory.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.Url.Contains("/inquietudes/")).ToListAsync());
+        var admins = await factory.WithDbAsync(db => db.BodyMemberships.CountAsync(
+            m => m.CertifyingBodyId == distinctive.BodyId && m.Active && m.Role == BodyRole.ProgramAdmin));
+        Assert.Equal(admins, notes.Count(n => n.Kind == nameof(Certify.Web.Features.Notifications.NotificationKind.ConcernOverdue) && n.Url.EndsWith($"/{late}", StringComparison.Ordinal)));
+        Assert.Equal(admins, notes.Count(n => n.Kind == nameof(Certify.Web.Features.Notifications.NotificationKind.ConcernDueSoon) && n.Url.EndsWith($"/{late}", StringComparison.Ordinal)));
+        Assert.DoesNotContain(notes, n => n.Url.EndsWith($"/{fresh}", StringComparison.Ordinal));
+        Assert.All(notes, n => Assert.DoesNotContain("Texto-plazo", n.DataJson, StringComparison.Ordinal));
+        var row = await factory.WithDbAsync(db => db.Concerns.AsNoTracking().SingleAsync(c => c.Id == late));
+        Assert.NotNull(row.AcknowledgeEscalatedOn);
+        Assert.Null(row.FeedbackEscalatedOn);
+    }
+}

@@ -45,8 +45,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                     SecretSalt = table.Column<byte[]>(type: "varbinary(16)", maxLength: 16, nullable: false),
                     SecretHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
                     AssignedAuditorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
-                    AcknowledgeRemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FeedbackRemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcknowledgeEscalatedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FeedbackEscalatedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>

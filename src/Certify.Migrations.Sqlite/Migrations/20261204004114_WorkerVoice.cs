@@ -45,8 +45,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                     SecretSalt = table.Column<byte[]>(type: "BLOB", maxLength: 16, nullable: false),
                     SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
                     AssignedAuditorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AcknowledgeRemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FeedbackRemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AcknowledgeEscalatedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FeedbackEscalatedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

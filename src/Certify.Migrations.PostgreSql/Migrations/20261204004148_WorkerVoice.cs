@@ -46,8 +46,9 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     SecretSalt = table.Column<byte[]>(type: "bytea", maxLength: 16, nullable: false),
                     SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
                     AssignedAuditorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    AcknowledgeRemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FeedbackRemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcknowledgeEscalatedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FeedbackEscalatedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Certify.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CertifyDbContext))]
-    [Migration("20261204003053_WorkerVoice")]
+    [Migration("20261204004114_WorkerVoice")]
     partial class WorkerVoice
     {
         /// <inheritdoc />
@@ -533,7 +533,7 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("AcknowledgeRemindedOn")
+                    b.Property<DateOnly?>("AcknowledgeEscalatedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("AcknowledgedOn")
@@ -561,10 +561,10 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<long>("DistinctiveId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly?>("FeedbackOn")
+                    b.Property<DateOnly?>("FeedbackEscalatedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("FeedbackRemindedOn")
+                    b.Property<DateOnly?>("FeedbackOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LookupId")
@@ -573,6 +573,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReportCipher")
