@@ -44,6 +44,7 @@ public static class FeatureServices
         services.AddSingleton<Concerns.ConcernLimits>();
         services.AddScoped<Concerns.ConcernService>();
         services.AddTransient<Concerns.ConcernDeadlineJob>();
+        services.AddScoped<Concerns.ConcernFiguresService>();
         services.AddScoped<DistinctiveDocuments>();
         services.AddScoped<CompanyDistinctiveService>();
         services.AddScoped<Dashboards.BodyDashboardService>();

@@ -368,3 +368,40 @@ public sealed class ConcernDeadlineJobTests(CertifyWebFactory factory) : IClassF
         Assert.Null(row.FeedbackEscalatedOn);
     }
 }
+
+/// <summary>The public concern figures on /registro: counts per quarter, never a cell below five.</summary>
+public sealed class ConcernFiguresTests(CertifyWebFactory factory) : IClassFixture<CertifyWebFactory>
+{
+    [Fact]
+    public async Task Figures_CountPerQuarterByTopicAndState_AndHideCellsBelowFive()
+    {
+        var distinctive = await factory.CreateDistinctiveAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await factory.ReportConcernAsync(distinctive.Code.Value, $"Situación {i} sobre la libertad sindical en la planta.", topic: ConcernTopic.UnionFreedom);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await factory.ReportConcernAsync(distinctive.Code.Value, $"Situación {i} sobre el pago de horas extra.", topic: ConcernTopic.PayHours);
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var figures = await scope.ServiceProvider.GetRequiredService<ConcernFiguresService>().ComputeAsync(CancellationToken.None);
+
+        Assert.Equal(ConcernFigures.QuarterCount, figures.Quarters.Count);
+        var union = figures.ByTopic.Single(r => r.Key == ConcernTopic.UnionFreedom);
+        Assert.Equal(5, union.Received[^1]);
+        Assert.Null(union.Closed[^1]);
+        Assert.Null(figures.ByTopic.Single(r => r.Key == ConcernTopic.PayHours).Received[^1]);
+        Assert.All(figures.ByTopic, r => Assert.All(r.Received.Take(ConcernFigures.QuarterCount - 1), Assert.Null));
+        var state = await factory.WithDbAsync(db => db.Companies.Where(c => c.Id == distinctive.CompanyId).Select(c => c.State).SingleAsync());
+        Assert.Equal(8, Assert.Single(figures.ByState, r => r.Key == state).Received[^1]);
+
+        using var client = factory.CreateClient();
+        var page = CertifyWebFactory.Parse(await client.GetStringAsync("/registro?q=x"));
+        var table = page.QuerySelector("[data-testid=concern-figures-topic]")!.TextContent;
+        Assert.Contains("5 / menos de 5", table, StringComparison.Ordinal);
+        Assert.Contains("menos de 5 / menos de 5", table, StringComparison.Ordinal);
+    }
+}
