@@ -34,6 +34,7 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<ConcernMessage> ConcernMessages => Set<ConcernMessage>();
     public DbSet<ConcernThrottle> ConcernThrottles => Set<ConcernThrottle>();
     public DbSet<ConcernDaySalt> ConcernDaySalts => Set<ConcernDaySalt>();
+    public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

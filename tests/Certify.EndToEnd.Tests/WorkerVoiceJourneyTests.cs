@@ -5,22 +5,25 @@ namespace Certify.EndToEnd.Tests;
 
 /// <summary>
 /// A worker on a phone opens the verification page a QR code points to, reports a situation, keeps the receipt code;
-/// the program admin acknowledges it and asks a question; the worker reads it with the code and answers; the admin
-/// closes the concern with a reason the worker then reads.
+/// the program admin acknowledges it, asks the worker a question and asks the company (in the body's words) for a
+/// document; the company answers without ever seeing the concern; the worker reads the question with the code and
+/// answers; the admin closes the concern with a reason the worker then reads.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class WorkerVoiceJourneyTests(AppFixture app, BrowserFixture browser, ITestOutputHelper output)
 {
     private const string ProgramAdmin = "programa@capb.demo";
     private const string DemoPassword = "Bajio.Proveedores.2026";
+    private const string CompanyOwner = "rh@forjas-leon.demo";
 
     [BrowserFact]
     public async Task Worker_ReportsFromThePhone_BodyAsks_WorkerAnswers_BodyCloses()
     {
-        var (code, bodyId) = await app.WithDbAsync(async db =>
+        var (code, bodyId, companyId) = await app.WithDbAsync(async db =>
         {
-            var d = await db.Distinctives.OrderBy(x => x.Id).Select(x => new { x.VerificationCode, x.CertifyingBodyId }).FirstAsync();
-            return (d.VerificationCode, d.CertifyingBodyId);
+            var d = await db.Distinctives.Where(x => x.LegalName.StartsWith("Forjas de León")).OrderBy(x => x.Id)
+                .Select(x => new { x.VerificationCode, x.CertifyingBodyId, x.CompanyId }).FirstAsync();
+            return (d.VerificationCode, d.CertifyingBodyId, d.CompanyId);
         });
 
         await using var worker = await browser.NewSessionAsync(app.BaseUrl, output);
@@ -55,7 +58,24 @@ public sealed class WorkerVoiceJourneyTests(AppFixture app, BrowserFixture brows
         await admin.Page.FillAsync("#concern-text", "Gracias por avisar. ¿En qué área ocurre y quién lo pidió (puesto, no nombre)?");
         await admin.Page.ClickAsync("#concern-reply");
         await Expect(admin.Page.Locator("[data-testid=concern-messages]")).ToContainTextAsync("¿En qué área ocurre");
+        await admin.Page.FillAsync("#follow-up-text", "Envía el documento que firman quienes reciben el bono de fin de año y su política de afiliación.");
+        await admin.Page.ClickAsync("#concern-follow-up");
+        await Expect(admin.Page.Locator("[data-testid=concern-requests]")).ToContainTextAsync("Esperando respuesta");
         await admin.ScreenshotAsync("4-concern-detail");
+
+        // The company answers the body's request, which never mentions the concern.
+        await using var company = await browser.NewSessionAsync(app.BaseUrl, output);
+        await company.SignInAsync(CompanyOwner, DemoPassword);
+        await company.GotoAsync($"empresas/{companyId}/distintivos");
+        await company.Page.ClickAsync("#body-requests");
+        var request = company.Page.Locator("[data-request]").First;
+        await Expect(request).ToContainTextAsync("bono de fin de año");
+        await Expect(company.Page.Locator("main")).Not.ToContainTextAsync("salirnos del sindicato");
+        await company.ScreenshotAsync("4b-company-request");
+        await request.Locator("textarea").FillAsync("No existe tal documento; adjuntamos la política de afiliación vigente.");
+        await request.Locator("button[type=submit]").ClickAsync();
+        await Expect(company.Page.Locator("[data-testid=followup-request-outcome]")).ToBeVisibleAsync();
+        await company.ScreenshotAsync("4c-company-answered");
 
         await worker.GotoAsync("seguimiento");
         await phone.FillAsync("#followup-code", receipt.ToLowerInvariant());
@@ -69,6 +89,7 @@ public sealed class WorkerVoiceJourneyTests(AppFixture app, BrowserFixture brows
 
         await admin.GotoAsync($"organismos/{bodyId}/inquietudes/{concernId}");
         await Expect(admin.Page.Locator("[data-testid=concern-messages]")).ToContainTextAsync("supervisor del turno nocturno");
+        await Expect(admin.Page.Locator("[data-testid=request-answer]")).ToContainTextAsync("política de afiliación vigente");
         await admin.Page.FillAsync("#concern-text", "Revisamos el caso con una visita de seguimiento a la empresa y se retiró el documento.");
         await admin.Page.ClickAsync("#concern-close");
         await Expect(admin.Page.Locator("[data-testid=concern-outcome]")).ToContainTextAsync("Cerraste");

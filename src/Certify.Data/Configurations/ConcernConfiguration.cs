@@ -51,3 +51,19 @@ internal sealed class ConcernDaySaltConfiguration : IEntityTypeConfiguration<Con
         builder.Property(s => s.Salt).HasMaxLength(32);
     }
 }
+
+internal sealed class FollowUpRequestConfiguration : IEntityTypeConfiguration<FollowUpRequest>
+{
+    public void Configure(EntityTypeBuilder<FollowUpRequest> builder)
+    {
+        builder.HasOne(r => r.Concern).WithMany().HasForeignKey(r => r.ConcernId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.Company).WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.QuestionCode).HasMaxLength(12);
+        builder.Property(r => r.Request).HasMaxLength(2000);
+        builder.Property(r => r.Answer).HasMaxLength(4000);
+        builder.Property(r => r.AnsweredByUserId).HasMaxLength(450);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.CompanyId, r.AnsweredOn });
+        builder.HasIndex(r => r.ConcernId);
+    }
+}

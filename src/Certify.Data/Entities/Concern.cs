@@ -88,3 +88,31 @@ public class ConcernDaySalt
     public DateOnly Day { get; set; }
     public required byte[] Salt { get; set; }
 }
+
+/// <summary>
+/// What the certifying body asks a company after a concern, in its own words, about one question of the assessment
+/// behind the company's distinctive: the company answers it; it never learns of the concern. Linked to the concern
+/// for the body only.
+/// </summary>
+public class FollowUpRequest
+{
+    public long Id { get; set; }
+    public long ConcernId { get; set; }
+    public Concern? Concern { get; set; }
+    public int CertifyingBodyId { get; set; }
+    public int CompanyId { get; set; }
+    public Company? Company { get; set; }
+    public int AssessmentId { get; set; }
+    public required string QuestionCode { get; set; }
+
+    /// <summary>The body's request, worded for the company (it must not quote the concern).</summary>
+    public required string Request { get; set; }
+    public DateOnly RequestedOn { get; set; }
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>The company's answer; null while open.</summary>
+    public string? Answer { get; set; }
+    public DateOnly? AnsweredOn { get; set; }
+    public string? AnsweredByUserId { get; set; }
+    public Guid Version { get; set; }
+}

@@ -45,6 +45,7 @@ public static class FeatureServices
         services.AddScoped<Concerns.ConcernService>();
         services.AddTransient<Concerns.ConcernDeadlineJob>();
         services.AddScoped<Concerns.ConcernFiguresService>();
+        services.AddScoped<Concerns.FollowUpRequestService>();
         services.AddScoped<DistinctiveDocuments>();
         services.AddScoped<CompanyDistinctiveService>();
         services.AddScoped<Dashboards.BodyDashboardService>();

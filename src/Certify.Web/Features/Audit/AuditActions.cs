@@ -77,6 +77,8 @@ public static class AuditActions
     public const string ConcernReviewStarted = "concern.review-started";
     public const string ConcernClosed = "concern.closed";
     public const string ConcernAssigned = "concern.assigned";
+    public const string FollowUpRequested = "follow-up.requested";
+    public const string FollowUpAnswered = "follow-up.answered";
 
     /// <summary>Every code above.</summary>
     public static IReadOnlySet<string> All { get; } = typeof(AuditActions)

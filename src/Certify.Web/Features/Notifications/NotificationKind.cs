@@ -62,4 +62,7 @@ public enum NotificationKind
 
     /// <summary>To the body's program admins: a worker concern was not acknowledged or answered in time.</summary>
     ConcernOverdue,
+
+    /// <summary>To the company: the certifying body asks for information on a question of its distinctive's assessment.</summary>
+    FollowUpRequested,
 }

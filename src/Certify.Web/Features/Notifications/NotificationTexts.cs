@@ -63,6 +63,8 @@ public static class NotificationTexts
             (NotificationKind.ConcernDueSoon, false) => new($"Inquietud {V("number")}: {(V("deadline") == "acknowledge" ? "acusa recibo" : "da una respuesta")}", $"La inquietud {V("number")} sobre {V("company")} debe {(V("deadline") == "acknowledge" ? "tener acuse de recibo" : "tener una respuesta para quien reportó")} a más tardar el {Due()}."),
             (NotificationKind.ConcernOverdue, true) => new($"Worker concern overdue: {V("number")}", $"The concern {V("number")} about {V("company")} was not {(V("deadline") == "acknowledge" ? "acknowledged" : "answered with feedback")} by {Due()}."),
             (NotificationKind.ConcernOverdue, false) => new($"Inquietud vencida: {V("number")}", $"La inquietud {V("number")} sobre {V("company")} no {(V("deadline") == "acknowledge" ? "tuvo acuse de recibo" : "tuvo respuesta")} a más tardar el {Due()}."),
+            (NotificationKind.FollowUpRequested, true) => new($"Information requested: {V("number")}", $"The certifying body asks for information on question {V("question")} of your {V("program")} distinctive {V("number")}. Answer by {Due()}."),
+            (NotificationKind.FollowUpRequested, false) => new($"Solicitud de información: {V("number")}", $"El organismo certificador pide información sobre la pregunta {V("question")} de tu distintivo {V("program")} {V("number")}. Responde a más tardar el {Due()}."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this notification kind."),
         };
     }

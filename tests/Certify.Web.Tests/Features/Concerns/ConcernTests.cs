@@ -405,3 +405,71 @@ public sealed class ConcernFiguresTests(CertifyWebFactory factory) : IClassFixtu
         Assert.Contains("menos de 5 / menos de 5", table, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The body's follow-up after a concern: a request the company answers, without ever seeing the concern.</summary>
+public sealed class FollowUpRequestTests(CertifyWebFactory factory) : IClassFixture<CertifyWebFactory>
+{
+    private const string ProgramAdminEmail = "programa@capb.demo";
+
+    [Fact]
+    public async Task Request_CompanyAnswersOnItsPage_BodySeesTheAnswer_NothingOfTheConcernReachesTheCompany()
+    {
+        var distinctive = await factory.CreateDistinctiveAsync();
+        const string secret = "Secreto-R5T";
+        var (receipt, concernId) = await factory.ReportConcernAsync(distinctive.Code.Value, $"{secret}: nos obligan a renunciar al sindicato.");
+        var admin = new CompanyUser(0, await factory.UserIdAsync(ProgramAdminEmail), ProgramAdminEmail).Principal;
+        var question = (await Service().QuestionsAsync(concernId, CancellationToken.None))[0].Code;
+
+        Assert.Equal(FollowUpOutcome.UnknownQuestion, await Service().RequestAsync(distinctive.BodyId, concernId, "NO-EXISTE", "Texto", admin, CancellationToken.None));
+        Assert.Equal(FollowUpOutcome.TextRequired, await Service().RequestAsync(distinctive.BodyId, concernId, question, " ", admin, CancellationToken.None));
+        Assert.Equal(FollowUpOutcome.Done, await Service().RequestAsync(distinctive.BodyId, concernId, question,
+            "Envía la lista de asistencia y el acta de la última asamblea sindical.", admin, CancellationToken.None));
+
+        using var client = factory.CreateBrowserClient();
+        await factory.SignInAsync(client, CertifyWebFactory.OwnerAEmail);
+        var url = $"/empresas/{distinctive.CompanyId}/seguimiento";
+        var page = await client.GetStringAsync(url);
+        Assert.Contains("la lista de asistencia", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(receipt, page, StringComparison.Ordinal);
+        var requestId = await factory.WithDbAsync(db => db.FollowUpRequests.Where(r => r.ConcernId == concernId).Select(r => r.Id).SingleAsync());
+        using var answered = await CertifyWebFactory.PostFormAsync(client, url, $"follow-up-{requestId}", new Dictionary<string, string>
+        {
+            ["Answer"] = "Adjuntamos el acta del 3 de noviembre y la lista firmada.",
+        });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+
+        var views = await Service().OfConcernAsync(concernId, CancellationToken.None);
+        Assert.Equal("Adjuntamos el acta del 3 de noviembre y la lista firmada.", Assert.Single(views).Answer);
+        var owner = new CompanyUser(distinctive.CompanyId, await factory.UserIdAsync(CertifyWebFactory.OwnerAEmail), CertifyWebFactory.OwnerAEmail).Principal;
+        Assert.Equal(FollowUpOutcome.AlreadyAnswered, await Service().AnswerAsync(distinctive.CompanyId, requestId, "Otra", owner, CancellationToken.None));
+        var notes = await factory.WithDbAsync(db => db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == nameof(Certify.Web.Features.Notifications.NotificationKind.FollowUpRequested)).ToListAsync());
+        Assert.NotEmpty(notes);
+        Assert.All(notes, n => Assert.DoesNotContain(secret, n.DataJson, StringComparison.Ordinal));
+        Assert.All(await factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.CompanyId == distinctive.CompanyId).ToListAsync()),
+            e => Assert.DoesNotContain(secret, e.Details ?? "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Requests_OtherCompaniesAndUnassignedStaff_GetNotFound()
+    {
+        var distinctive = await factory.CreateDistinctiveAsync();
+        var (_, concernId) = await factory.ReportConcernAsync(distinctive.Code.Value, "Situación de acoso en el área de calidad, sin atención.");
+        var admin = new CompanyUser(0, await factory.UserIdAsync(ProgramAdminEmail), ProgramAdminEmail).Principal;
+        var question = (await Service().QuestionsAsync(concernId, CancellationToken.None))[0].Code;
+        await Service().RequestAsync(distinctive.BodyId, concernId, question, "Envía tu protocolo contra el acoso.", admin, CancellationToken.None);
+        var requestId = await factory.WithDbAsync(db => db.FollowUpRequests.Where(r => r.ConcernId == concernId).Select(r => r.Id).SingleAsync());
+        var otherCompanyId = await factory.CompanyIdAsync(CertifyWebFactory.CompanyBRfc);
+        var otherOwner = new CompanyUser(otherCompanyId, await factory.UserIdAsync(CertifyWebFactory.OwnerBEmail), CertifyWebFactory.OwnerBEmail).Principal;
+        var auditor = new CompanyUser(0, await factory.UserIdAsync(CertifyWebFactory.AuditorEmail), CertifyWebFactory.AuditorEmail).Principal;
+
+        Assert.Null(await Service().ForCompanyAsync(distinctive.CompanyId, otherOwner, CancellationToken.None));
+        Assert.DoesNotContain((await Service().ForCompanyAsync(otherCompanyId, otherOwner, CancellationToken.None))!.Requests, r => r.Id == requestId);
+        Assert.Equal(FollowUpOutcome.NotFound, await Service().AnswerAsync(distinctive.CompanyId, requestId, "x", otherOwner, CancellationToken.None));
+        Assert.Equal(FollowUpOutcome.NotFound, await Service().AnswerAsync(otherCompanyId, requestId, "x", otherOwner, CancellationToken.None));
+        Assert.Equal(FollowUpOutcome.NotFound, await Service().RequestAsync(distinctive.BodyId, concernId, question, "x", auditor, CancellationToken.None));
+    }
+
+    private FollowUpRequestService Service() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<FollowUpRequestService>();
+}

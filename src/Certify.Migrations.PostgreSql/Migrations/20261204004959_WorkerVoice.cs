@@ -113,6 +113,42 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FollowUpRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConcernId = table.Column<long>(type: "bigint", nullable: false),
+                    CertifyingBodyId = table.Column<int>(type: "integer", nullable: false),
+                    CompanyId = table.Column<int>(type: "integer", nullable: false),
+                    AssessmentId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionCode = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Request = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AnsweredByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRequests_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRequests_Concerns_ConcernId",
+                        column: x => x.ConcernId,
+                        principalTable: "Concerns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ConcernMessages_ConcernId",
                 table: "ConcernMessages",
@@ -144,6 +180,16 @@ namespace Certify.Migrations.PostgreSql.Migrations
                 table: "ConcernThrottles",
                 columns: new[] { "Day", "Kind", "Key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRequests_CompanyId_AnsweredOn",
+                table: "FollowUpRequests",
+                columns: new[] { "CompanyId", "AnsweredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRequests_ConcernId",
+                table: "FollowUpRequests",
+                column: "ConcernId");
         }
 
         /// <inheritdoc />
@@ -157,6 +203,9 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ConcernThrottles");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpRequests");
 
             migrationBuilder.DropTable(
                 name: "Concerns");

@@ -112,6 +112,42 @@ namespace Certify.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "FollowUpRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConcernId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CertifyingBodyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompanyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Request = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AnsweredByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRequests_Companies_CompanyId",
+                        column: x => x.CompanyId,
+                        principalTable: "Companies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUpRequests_Concerns_ConcernId",
+                        column: x => x.ConcernId,
+                        principalTable: "Concerns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ConcernMessages_ConcernId",
                 table: "ConcernMessages",
@@ -143,6 +179,16 @@ namespace Certify.Migrations.Sqlite.Migrations
                 table: "ConcernThrottles",
                 columns: new[] { "Day", "Kind", "Key" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRequests_CompanyId_AnsweredOn",
+                table: "FollowUpRequests",
+                columns: new[] { "CompanyId", "AnsweredOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpRequests_ConcernId",
+                table: "FollowUpRequests",
+                column: "ConcernId");
         }
 
         /// <inheritdoc />
@@ -156,6 +202,9 @@ namespace Certify.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ConcernThrottles");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpRequests");
 
             migrationBuilder.DropTable(
                 name: "Concerns");
