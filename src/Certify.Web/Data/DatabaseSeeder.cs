@@ -67,6 +67,37 @@ public sealed class DatabaseSeeder(
         if (demo is not null)
         {
             await SeedDemoDistinctivesAsync(scope.ServiceProvider, demo, ct);
+            await SeedDemoConcernsAsync(scope.ServiceProvider, ct);
+        }
+    }
+
+    /// <summary>
+    /// Two worker concerns about the first demo distinctive, reported through the same service as the public form, so
+    /// the body's inbox (<c>/organismos/{id}/inquietudes</c>) has something to show on a fresh clone.
+    /// </summary>
+    private static async Task SeedDemoConcernsAsync(IServiceProvider scoped, CancellationToken ct)
+    {
+        var db = scoped.GetRequiredService<CertifyDbContext>();
+        if (await db.Concerns.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var code = await db.Distinctives.AsNoTracking().Where(d => d.RevokedAt == null && d.SuspendedAt == null)
+            .OrderBy(d => d.Id).Select(d => d.VerificationCode).FirstOrDefaultAsync(ct);
+        if (code is null)
+        {
+            return;
+        }
+
+        var concerns = scoped.GetRequiredService<Features.Concerns.ConcernService>();
+        foreach (var (topic, what) in new[]
+        {
+            (Domain.Concerns.ConcernTopic.PayHours, "En el turno nocturno no nos pagan las horas extra desde que cambió el supervisor. (Ejemplo de la demo.)"),
+            (Domain.Concerns.ConcernTopic.Subcontracting, "Hay compañeros de una agencia que hacen el mismo trabajo de línea que nosotros. (Ejemplo de la demo.)"),
+        })
+        {
+            await concerns.ReportAsync(code, new Features.Concerns.ConcernForm { Topic = topic.ToString(), What = what, Ongoing = "yes" }, null, ct);
         }
     }
 
