@@ -42,6 +42,14 @@ public sealed partial class AccessibilityJourneyTests(AppFixture app, BrowserFix
         await Expect(page.Locator("[data-testid=verify-result]")).ToBeVisibleAsync();
         await visitor.ScreenshotAsync("3-verify", fullPage: false);
 
+        // The worker-voice pages in English: the report form and the follow-up page.
+        await page.ClickAsync("#report-concern");
+        await Expect(page.Locator("[data-testid=concern-who-reads]")).ToContainTextAsync("The company never sees it");
+        await visitor.ScreenshotAsync("3b-report-form");
+        await visitor.GotoAsync("seguimiento");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Follow up your report");
+        await visitor.ScreenshotAsync("3c-follow-up");
+
         await visitor.GotoAsync("Account/Login");
         await visitor.ScreenshotAsync("4-login");
         await visitor.GotoAsync("Account/Register");
