@@ -196,9 +196,19 @@ public static class AnalyticsSeed
             };
         }
 
+        /// <summary>
+        /// The current company's hidden propensity to breach labour rules, in [0, 1) and mostly low (a uniform number
+        /// squared). It is the data set's documented signal for the risk model: a higher propensity means more
+        /// non-compliant answers (so more critical items failed), a self-score further above the auditor's
+        /// (over-claiming) and more major and critical findings in every review — so past major findings and
+        /// over-claiming predict new ones, as the back-test should find.
+        /// </summary>
+        private double _propensity;
+
         /// <summary>The company's assessments, oldest first; only the newest may still be open (one open per program).</summary>
         public void Assessments(CertifyDbContext db, Company company)
         {
+            _propensity = random.NextDouble() * random.NextDouble();
             var starts = Enumerable.Range(0, options.AssessmentsPerCompany).Select(_ => options.Now.AddMinutes(-random.Next(60, 730 * 24 * 60))).Order().ToList();
             for (var i = 0; i < starts.Count; i++)
             {
@@ -264,7 +274,7 @@ public static class AnalyticsSeed
                 db.AssessmentSnapshots.Add(new AssessmentSnapshot
                 {
                     Assessment = assessment, SubmissionNumber = number, OverallScore = score.Overall, Eligible = score.Eligible,
-                    ScoreJson = JsonSerializer.Serialize(score), CreatedAt = submittedAt.AddMinutes(1),
+                    ScoreJson = JsonSerializer.Serialize(score), CriticalFailureCount = score.CriticalFailures.Count, CreatedAt = submittedAt.AddMinutes(1),
                 });
                 _snapshots++;
                 var decision = current ? state : AssessmentState.ChangesRequested;
@@ -291,7 +301,7 @@ public static class AnalyticsSeed
             var assigned = decision != AssessmentState.Submitted || random.Next(2) == 0;
             var issued = decision == AssessmentState.Issued;
             var auditorScore = decision is AssessmentState.Approved or AssessmentState.Issued
-                ? Math.Clamp(Math.Round((selfScore ?? 80m) + random.Next(-8, 6) + (decimal)random.NextDouble(), 2), issued ? rules.Levels[^1].MinScore : 0m, 100m)
+                ? Math.Clamp(Math.Round((selfScore ?? 80m) + random.Next(-6, 5) - (decimal)(20 * _propensity) + (decimal)random.NextDouble(), 2), issued ? rules.Levels[^1].MinScore : 0m, 100m)
                 : (decimal?)null;
             var level = issued ? rules.Levels.First(l => l.MinScore <= auditorScore) : null;
             var review = new Review
@@ -327,8 +337,9 @@ public static class AnalyticsSeed
 
         private void Finding(Review review, Assessment assessment, string code, AssessmentState decision, DateTimeOffset decidedAt)
         {
-            var severity = Pick((FindingSeverity.Conformity, 70), (FindingSeverity.Observation, 10), (FindingSeverity.Minor, 12), (FindingSeverity.Major, 6),
-                (FindingSeverity.Critical, decision is AssessmentState.Approved or AssessmentState.Issued ? 0 : 2));
+            var severity = Pick((FindingSeverity.Conformity, 70), (FindingSeverity.Observation, 10), (FindingSeverity.Minor, 12),
+                (FindingSeverity.Major, 2 + (int)(20 * _propensity)),
+                (FindingSeverity.Critical, decision is AssessmentState.Approved or AssessmentState.Issued ? 0 : 1 + (int)(8 * _propensity)));
             var nonConformity = severity >= FindingSeverity.Minor;
             var plan = nonConformity && decision is AssessmentState.Approved or AssessmentState.Issued;
             var status = plan ? Pick((FindingStatus.Open, 40), (FindingStatus.ActionProposed, 30), (FindingStatus.Closed, 30)) : FindingStatus.Open;
@@ -396,7 +407,7 @@ public static class AnalyticsSeed
 
         private AnswerValue Answer(QuestionDefinition question, DateOnly today)
         {
-            var compliant = random.Next(100) < 80;
+            var compliant = random.Next(100) < 88 - (int)(30 * _propensity);
             switch (question.Type)
             {
                 case AnswerType.YesNoNa or AnswerType.SingleChoice when question.Options.Count > 0:

@@ -35,6 +35,8 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<ConcernThrottle> ConcernThrottles => Set<ConcernThrottle>();
     public DbSet<ConcernDaySalt> ConcernDaySalts => Set<ConcernDaySalt>();
     public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
+    public DbSet<RiskModelVersion> RiskModelVersions => Set<RiskModelVersion>();
+    public DbSet<RiskSample> RiskSamples => Set<RiskSample>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

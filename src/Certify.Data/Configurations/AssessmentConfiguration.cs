@@ -40,6 +40,7 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         builder.Property(a => a.OpenSlot).HasMaxLength(40);
         builder.HasIndex(a => a.OpenSlot).IsUnique();
         builder.HasIndex(a => new { a.CompanyId, a.State });
+        builder.HasIndex(a => new { a.CompanyId, a.ProgramId });
         builder.HasOne<Assessment>().WithMany().HasForeignKey(a => a.RenewsAssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasMany(a => a.Answers).WithOne(x => x.Assessment).HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);

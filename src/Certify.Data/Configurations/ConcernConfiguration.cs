@@ -20,6 +20,7 @@ internal sealed class ConcernConfiguration : IEntityTypeConfiguration<Concern>
         builder.Property(c => c.AssignedAuditorId).HasMaxLength(450);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.CertifyingBodyId, c.State });
+        builder.HasIndex(c => new { c.CompanyId, c.ReceivedOn });
         builder.HasMany(c => c.Messages).WithOne(m => m.Concern).HasForeignKey(m => m.ConcernId).OnDelete(DeleteBehavior.Cascade);
     }
 }

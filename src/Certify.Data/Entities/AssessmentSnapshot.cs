@@ -10,6 +10,9 @@ public class AssessmentSnapshot
     public decimal? OverallScore { get; set; }
     public bool Eligible { get; set; }
     public required string ScoreJson { get; set; }
+
+    /// <summary>How many critical questions the submission answered non-compliant (the score's CriticalFailures).</summary>
+    public int CriticalFailureCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Set when the program admins' e-mails were queued, so a re-run never e-mails twice.</summary>

@@ -16,8 +16,11 @@ public class Review
 
     public ApplicationUser? Auditor { get; set; }
 
-    /// <summary>Higher is more urgent; see the domain's ReviewPriority.</summary>
+    /// <summary>Higher is more urgent: the company's risk score (0–100) when the review was created; see the domain's RiskModel.</summary>
     public int Priority { get; set; }
+
+    /// <summary>The version of the program's risk model that gave <see cref="Priority"/>.</summary>
+    public int? PriorityModelVersion { get; set; }
 
     public DateOnly DueOn { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -210,6 +210,8 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("RenewsAssessmentId");
 
+                    b.HasIndex("CompanyId", "ProgramId");
+
                     b.HasIndex("CompanyId", "State");
 
                     b.ToTable("Assessments");
@@ -228,6 +230,9 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CriticalFailureCount")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("Eligible")
                         .HasColumnType("boolean");
@@ -630,14 +635,14 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("DistinctiveId");
 
                     b.HasIndex("LookupId")
                         .IsUnique();
 
                     b.HasIndex("CertifyingBodyId", "State");
+
+                    b.HasIndex("CompanyId", "ReceivedOn");
 
                     b.ToTable("Concerns");
                 });
@@ -1377,6 +1382,9 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Property<int>("Priority")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PriorityModelVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("RemindedOn")
                         .HasColumnType("date");
 
@@ -1391,6 +1399,110 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BackTestJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("Intercept")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Positives")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WeightsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RiskModelVersions");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CertifyingBodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertifyingBodyId", "DrawnAt");
+
+                    b.ToTable("RiskSamples");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.SigningKey", b =>
@@ -1935,6 +2047,28 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("Assessment");
 
                     b.Navigation("Auditor");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskModelVersion", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.CertificationProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskSample", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
+                        .WithMany()
+                        .HasForeignKey("CertifyingBodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CertifyingBody");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.SigningKey", b =>

@@ -212,6 +212,8 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RenewsAssessmentId");
 
+                    b.HasIndex("CompanyId", "ProgramId");
+
                     b.HasIndex("CompanyId", "State");
 
                     b.ToTable("Assessments");
@@ -230,6 +232,9 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CriticalFailureCount")
+                        .HasColumnType("int");
 
                     b.Property<bool>("Eligible")
                         .HasColumnType("bit");
@@ -634,14 +639,14 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("DistinctiveId");
 
                     b.HasIndex("LookupId")
                         .IsUnique();
 
                     b.HasIndex("CertifyingBodyId", "State");
+
+                    b.HasIndex("CompanyId", "ReceivedOn");
 
                     b.ToTable("Concerns");
                 });
@@ -1380,6 +1385,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Property<int>("Priority")
                         .HasColumnType("int");
 
+                    b.Property<int?>("PriorityModelVersion")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("RemindedOn")
                         .HasColumnType("date");
 
@@ -1394,6 +1402,110 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BackTestJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<double>("Intercept")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Positives")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("TrainedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WeightsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RiskModelVersions");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CertifyingBodyId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DrawnByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertifyingBodyId", "DrawnAt");
+
+                    b.ToTable("RiskSamples");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.SigningKey", b =>
@@ -1939,6 +2051,28 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("Assessment");
 
                     b.Navigation("Auditor");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskModelVersion", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.CertificationProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskSample", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
+                        .WithMany()
+                        .HasForeignKey("CertifyingBodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CertifyingBody");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.SigningKey", b =>

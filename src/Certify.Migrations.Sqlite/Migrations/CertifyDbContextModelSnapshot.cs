@@ -201,6 +201,8 @@ namespace Certify.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RenewsAssessmentId");
 
+                    b.HasIndex("CompanyId", "ProgramId");
+
                     b.HasIndex("CompanyId", "State");
 
                     b.ToTable("Assessments");
@@ -216,6 +218,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriticalFailureCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Eligible")
@@ -605,14 +610,14 @@ namespace Certify.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompanyId");
-
                     b.HasIndex("DistinctiveId");
 
                     b.HasIndex("LookupId")
                         .IsUnique();
 
                     b.HasIndex("CertifyingBodyId", "State");
+
+                    b.HasIndex("CompanyId", "ReceivedOn");
 
                     b.ToTable("Concerns");
                 });
@@ -1327,6 +1332,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PriorityModelVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("RemindedOn")
                         .HasColumnType("TEXT");
 
@@ -1341,6 +1349,106 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BackTestJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Intercept")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Positives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TrainedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WeightsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RiskModelVersions");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskSample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Candidates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertifyingBodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DrawnByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertifyingBodyId", "DrawnAt");
+
+                    b.ToTable("RiskSamples");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.SigningKey", b =>
@@ -1875,6 +1983,28 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("Assessment");
 
                     b.Navigation("Auditor");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskModelVersion", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.CertificationProgram", "Program")
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Program");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.RiskSample", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
+                        .WithMany()
+                        .HasForeignKey("CertifyingBodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CertifyingBody");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.SigningKey", b =>

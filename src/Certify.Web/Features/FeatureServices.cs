@@ -46,6 +46,10 @@ public static class FeatureServices
         services.AddTransient<Concerns.ConcernDeadlineJob>();
         services.AddScoped<Concerns.ConcernFiguresService>();
         services.AddScoped<Concerns.FollowUpRequestService>();
+        services.AddSingleton<Risk.RiskModels>();
+        services.AddScoped<Risk.RiskText>();
+        services.AddScoped<Risk.RiskRankingService>();
+        services.AddTransient<Risk.RiskTrainingJob>();
         services.AddScoped<DistinctiveDocuments>();
         services.AddScoped<CompanyDistinctiveService>();
         services.AddScoped<Dashboards.BodyDashboardService>();

@@ -24,6 +24,8 @@ public static class RecurringJobs
             "corrective-action-reminders", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
         recurring.AddOrUpdate<Features.Concerns.ConcernDeadlineJob>(
             "concern-deadlines", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
+        recurring.AddOrUpdate<Features.Risk.RiskTrainingJob>(
+            Features.Risk.RiskTrainingJob.Id, job => job.RunAsync(CancellationToken.None), "0 9 * * *");
         recurring.AddOrUpdate<Features.Distinctives.DistinctiveExpiryJob>(
             "distinctive-expiry-warnings", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
     }

@@ -96,6 +96,7 @@ public sealed class SubmissionReceivedJob(
             OverallScore = score.Overall,
             Eligible = score.Eligible,
             ScoreJson = JsonSerializer.Serialize(score),
+            CriticalFailureCount = score.CriticalFailures.Count,
             CreatedAt = clock.GetUtcNow(),
         };
         db.AssessmentSnapshots.Add(snapshot);

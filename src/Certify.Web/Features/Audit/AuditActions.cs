@@ -42,6 +42,9 @@ public static class AuditActions
 
     public const string ExportDownloaded = "export.downloaded";
 
+    public const string RiskSampleDrawn = "risk.sample-drawn";
+    public const string RiskModelStored = "risk.model-stored";
+
     public const string AssessmentStarted = "assessment.started";
     public const string AssessmentRenewalStarted = "assessment.renewal-started";
     public const string AssessmentSubmitted = "assessment.submitted";

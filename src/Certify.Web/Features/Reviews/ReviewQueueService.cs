@@ -34,6 +34,7 @@ public sealed record QueueRow(
     string ProgramCode,
     AssessmentState State,
     int Priority,
+    int? PriorityModel,
     DateOnly? DueOn,
     DateTimeOffset? SubmittedAt,
     string? AuditorName,
@@ -222,6 +223,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
             SubmittedAt = a.SubmittedAt,
             Routed = r != null,
             Priority = r == null ? 0 : r.Priority,
+            PriorityModel = r == null ? null : r.PriorityModelVersion,
             DueOn = r == null ? null : r.DueOn,
             AuditorUserId = r == null ? null : r.AuditorUserId,
             AuditorName = r == null ? null : r.Auditor!.DisplayName,
@@ -256,7 +258,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
         var rows = await query
             .OrderByDescending(s => s.Priority).ThenBy(s => s.DueOn == null).ThenBy(s => s.DueOn).ThenBy(s => s.AssessmentId)
             .Take(MaxRows)
-            .Select(s => new QueueRow(s.AssessmentId, s.ReviewId, s.CompanyId, s.CompanyName, s.ProgramCode, s.State, s.Priority, s.DueOn, s.SubmittedAt, s.AuditorName))
+            .Select(s => new QueueRow(s.AssessmentId, s.ReviewId, s.CompanyId, s.CompanyName, s.ProgramCode, s.State, s.Priority, s.PriorityModel, s.DueOn, s.SubmittedAt, s.AuditorName))
             .ToListAsync(ct);
         return new QueueList(rows, total, today);
     }
@@ -278,6 +280,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
         public DateTimeOffset? SubmittedAt { get; init; }
         public bool Routed { get; init; }
         public int Priority { get; init; }
+        public int? PriorityModel { get; init; }
         public DateOnly? DueOn { get; init; }
         public string? AuditorUserId { get; init; }
         public string? AuditorName { get; init; }

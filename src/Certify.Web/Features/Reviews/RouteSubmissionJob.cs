@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Notifications;
+using Certify.Web.Features.Risk;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,23 +75,25 @@ public sealed class RouteSubmissionJob(
     /// <summary>Null when the submission's score snapshot is not recorded yet: the submission job routes it once it is.</summary>
     private async Task<Review?> CreateAsync(CertifyDbContext db, Assessment assessment, DateTimeOffset submittedAt, CancellationToken ct)
     {
-        var scoreJson = await db.AssessmentSnapshots.AsNoTracking()
-            .Where(s => s.AssessmentId == assessment.Id && s.SubmissionNumber == assessment.SubmissionCount)
-            .Select(s => s.ScoreJson).SingleOrDefaultAsync(ct);
-        if (scoreJson is null)
+        var recorded = await db.AssessmentSnapshots.AsNoTracking()
+            .AnyAsync(s => s.AssessmentId == assessment.Id && s.SubmissionNumber == assessment.SubmissionCount, ct);
+        if (!recorded)
         {
             logger.LogInformation("Submission {Submission} of assessment {AssessmentId} has no score snapshot yet; routing waits for it",
                 assessment.SubmissionCount, assessment.Id);
             return null;
         }
 
+        // The queue's priority is the company's risk score, so one number means one thing on the queue and the ranking.
         var now = clock.GetUtcNow();
-        var daysWaiting = (int)Math.Max(0, (now - submittedAt).TotalDays);
+        var models = await RiskModels.CurrentAsync(db, [assessment.ProgramId], ct);
+        var risk = (await RiskModels.ScoreAsync(db, RiskFactsQuery.One(db, assessment.CompanyId, assessment.ProgramId, now), models, ct)).Single();
         var review = new Review
         {
             AssessmentId = assessment.Id,
             SubmissionNumber = assessment.SubmissionCount,
-            Priority = ReviewPriority.Compute(CriticalFailures(scoreJson), assessment.Company!.Size, daysWaiting),
+            Priority = risk.Score,
+            PriorityModelVersion = risk.Model.Version,
             DueOn = Deadlines.ReviewDue(BodyCalendar.Local(submittedAt), assessment.Program!.ReviewDeadlineDays),
             CreatedAt = now,
         };
@@ -108,14 +110,6 @@ public sealed class RouteSubmissionJob(
             db.ChangeTracker.Clear();
             return await FindAsync(db, assessment, ct);
         }
-    }
-
-    private static int CriticalFailures(string scoreJson)
-    {
-        using var score = JsonDocument.Parse(scoreJson);
-        return score.RootElement.TryGetProperty("CriticalFailures", out var failures) && failures.ValueKind == JsonValueKind.Array
-            ? failures.GetArrayLength()
-            : throw new InvalidOperationException("The score snapshot has no CriticalFailures list.");
     }
 
     /// <summary>

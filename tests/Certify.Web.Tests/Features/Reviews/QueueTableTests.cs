@@ -35,5 +35,5 @@ public sealed class QueueTableTests : BunitContext
     }
 
     private static QueueRow Row(int id, AssessmentState state, DateOnly due) =>
-        new(id, id, 7, $"Empresa {id}", "DRL-AUTO", state, 0, due, new DateTimeOffset(2024, 9, 1, 16, 0, 0, TimeSpan.Zero), "Auditora");
+        new(id, id, 7, $"Empresa {id}", "DRL-AUTO", state, 0, 2, due, new DateTimeOffset(2024, 9, 1, 16, 0, 0, TimeSpan.Zero), "Auditora");
 }

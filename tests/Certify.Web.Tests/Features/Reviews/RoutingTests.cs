@@ -4,6 +4,7 @@ using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Notifications;
+using Certify.Web.Features.Risk;
 using Certify.Web.Features.Reviews;
 using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Infrastructure;
@@ -45,7 +46,11 @@ public sealed class RoutingTests(CertifyWebFactory factory) : IClassFixture<Cert
         Assert.NotNull(single.EmailedAt);
         Assert.Equal(1, single.SubmissionNumber);
         var stored = await factory.WithDbAsync(db => db.Assessments.AsNoTracking().Include(a => a.Company).SingleAsync(a => a.Id == id));
-        Assert.Equal(ReviewPriority.Compute(0, stored.Company!.Size, 0), single.Priority);
+        var expected = await factory.WithDbAsync(async db => (await RiskModels.ScoreAsync(db, RiskFactsQuery.One(db, stored.CompanyId, stored.ProgramId, single.CreatedAt),
+            await RiskModels.CurrentAsync(db, [stored.ProgramId], CancellationToken.None), CancellationToken.None)).Single());
+        Assert.Equal(expected.Score, single.Priority);
+        Assert.Equal(expected.Model.Version, single.PriorityModelVersion);
+        Assert.InRange(single.Priority, 1, 100);
         var deadlineDays = factory.Services.GetRequiredService<QuestionnaireRegistry>().Program(stored.ProgramId).ReviewDeadlineDays;
         var mexicoCity = TimeZoneInfo.FindSystemTimeZoneById("America/Mexico_City");
         Assert.Equal(Deadlines.ReviewDue(TimeZoneInfo.ConvertTime(stored.SubmittedAt!.Value, mexicoCity), deadlineDays), single.DueOn);

@@ -232,8 +232,25 @@ public sealed class EndpointAccessTests(CertifyWebFactory factory) : IClassFixtu
             concernId = (await factory.ReportConcernAsync(code, "Nos obligan a firmar la renuncia al sindicato para cobrar el bono.")).ConcernId;
         }
 
+        var sampleId = await factory.WithDbAsync(async db =>
+        {
+            if (await db.RiskSamples.Where(s => s.CertifyingBodyId == bodyId).Select(s => (long?)s.Id).FirstOrDefaultAsync() is { } existing)
+            {
+                return existing;
+            }
+
+            var sample = new RiskSample
+            {
+                CertifyingBodyId = bodyId, Requested = 1, Seed = 7, Candidates = 1, DrawnAt = DateTimeOffset.UtcNow, DrawnByUserId = "test", ItemsJson = "[]",
+            };
+            db.RiskSamples.Add(sample);
+            await db.SaveChangesAsync();
+            return sample.Id;
+        });
+
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
+            ["sampleId"] = sampleId.ToString(),
             ["companyId"] = companyId.ToString(),
             ["assessmentId"] = demo.AssessmentId.ToString(),
             ["bodyId"] = bodyId.ToString(),

@@ -1,0 +1,150 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Certify.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class RiskTargeting : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Concerns_CompanyId",
+                table: "Concerns");
+
+            migrationBuilder.AddColumn<int>(
+                name: "PriorityModelVersion",
+                table: "Reviews",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "CriticalFailureCount",
+                table: "AssessmentSnapshots",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            // Submissions recorded before this column: count the score's list of critical failures.
+            migrationBuilder.Sql("UPDATE \"AssessmentSnapshots\" SET \"CriticalFailureCount\" = json_array_length(\"ScoreJson\"::json -> 'CriticalFailures') WHERE json_typeof(\"ScoreJson\"::json -> 'CriticalFailures') = 'array';");
+
+            migrationBuilder.CreateTable(
+                name: "RiskModelVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProgramId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TrainedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Observations = table.Column<int>(type: "integer", nullable: false),
+                    Positives = table.Column<int>(type: "integer", nullable: false),
+                    Intercept = table.Column<double>(type: "double precision", nullable: false),
+                    WeightsJson = table.Column<string>(type: "text", nullable: false),
+                    BackTestJson = table.Column<string>(type: "text", nullable: true),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskModelVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskModelVersions_Programs_ProgramId",
+                        column: x => x.ProgramId,
+                        principalTable: "Programs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RiskSamples",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CertifyingBodyId = table.Column<int>(type: "integer", nullable: false),
+                    ProgramId = table.Column<int>(type: "integer", nullable: true),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    Topic = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Requested = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<long>(type: "bigint", nullable: false),
+                    Candidates = table.Column<int>(type: "integer", nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DrawnByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ItemsJson = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RiskSamples", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RiskSamples_CertifyingBodies_CertifyingBodyId",
+                        column: x => x.CertifyingBodyId,
+                        principalTable: "CertifyingBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_CompanyId_ReceivedOn",
+                table: "Concerns",
+                columns: new[] { "CompanyId", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assessments_CompanyId_ProgramId",
+                table: "Assessments",
+                columns: new[] { "CompanyId", "ProgramId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskModelVersions_ProgramId_Fingerprint",
+                table: "RiskModelVersions",
+                columns: new[] { "ProgramId", "Fingerprint" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskModelVersions_ProgramId_Version",
+                table: "RiskModelVersions",
+                columns: new[] { "ProgramId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RiskSamples_CertifyingBodyId_DrawnAt",
+                table: "RiskSamples",
+                columns: new[] { "CertifyingBodyId", "DrawnAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RiskModelVersions");
+
+            migrationBuilder.DropTable(
+                name: "RiskSamples");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Concerns_CompanyId_ReceivedOn",
+                table: "Concerns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_CompanyId_ProgramId",
+                table: "Assessments");
+
+            migrationBuilder.DropColumn(
+                name: "PriorityModelVersion",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "CriticalFailureCount",
+                table: "AssessmentSnapshots");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_CompanyId",
+                table: "Concerns",
+                column: "CompanyId");
+        }
+    }
+}
