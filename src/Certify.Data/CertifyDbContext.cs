@@ -35,6 +35,7 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<ConcernThrottle> ConcernThrottles => Set<ConcernThrottle>();
     public DbSet<ConcernDaySalt> ConcernDaySalts => Set<ConcernDaySalt>();
     public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
+    public DbSet<FollowUpEvidence> FollowUpEvidence => Set<FollowUpEvidence>();
     public DbSet<RiskModelVersion> RiskModelVersions => Set<RiskModelVersion>();
     public DbSet<RiskSample> RiskSamples => Set<RiskSample>();
 

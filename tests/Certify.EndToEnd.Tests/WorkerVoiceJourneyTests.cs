@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Microsoft.EntityFrameworkCore;
 using static Microsoft.Playwright.Assertions;
 
@@ -73,6 +74,10 @@ public sealed class WorkerVoiceJourneyTests(AppFixture app, BrowserFixture brows
         await Expect(company.Page.Locator("main")).Not.ToContainTextAsync("salirnos del sindicato");
         await company.ScreenshotAsync("4b-company-request");
         await request.Locator("textarea").FillAsync("No existe tal documento; adjuntamos la política de afiliación vigente.");
+        await request.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "politica-afiliacion.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% politica\n%%EOF\n"),
+        });
         await request.Locator("button[type=submit]").ClickAsync();
         await Expect(company.Page.Locator("[data-testid=followup-request-outcome]")).ToBeVisibleAsync();
         await company.ScreenshotAsync("4c-company-answered");
@@ -90,6 +95,7 @@ public sealed class WorkerVoiceJourneyTests(AppFixture app, BrowserFixture brows
         await admin.GotoAsync($"organismos/{bodyId}/inquietudes/{concernId}");
         await Expect(admin.Page.Locator("[data-testid=concern-messages]")).ToContainTextAsync("supervisor del turno nocturno");
         await Expect(admin.Page.Locator("[data-testid=request-answer]")).ToContainTextAsync("política de afiliación vigente");
+        await Expect(admin.Page.Locator("[data-testid=request-answer] [data-testid=followup-files]")).ToContainTextAsync("politica-afiliacion.pdf");
         await admin.Page.FillAsync("#concern-text", "Revisamos el caso con una visita de seguimiento a la empresa y se retiró el documento.");
         await admin.Page.ClickAsync("#concern-close");
         await Expect(admin.Page.Locator("[data-testid=concern-outcome]")).ToContainTextAsync("Cerraste");

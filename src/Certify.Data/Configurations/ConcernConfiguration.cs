@@ -68,3 +68,17 @@ internal sealed class FollowUpRequestConfiguration : IEntityTypeConfiguration<Fo
         builder.HasIndex(r => r.ConcernId);
     }
 }
+
+internal sealed class FollowUpEvidenceConfiguration : IEntityTypeConfiguration<FollowUpEvidence>
+{
+    public void Configure(EntityTypeBuilder<FollowUpEvidence> builder)
+    {
+        builder.HasOne(e => e.FollowUpRequest).WithMany(r => r.Evidence).HasForeignKey(e => e.FollowUpRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.FollowUpRequestId);
+        builder.Property(e => e.FileName).HasMaxLength(255);
+        builder.Property(e => e.StorageKey).HasMaxLength(200);
+        builder.Property(e => e.ContentType).HasMaxLength(100);
+        builder.Property(e => e.Sha256).HasMaxLength(64);
+        builder.Property(e => e.UploadedByUserId).HasMaxLength(450);
+    }
+}

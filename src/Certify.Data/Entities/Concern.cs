@@ -115,4 +115,20 @@ public class FollowUpRequest
     public DateOnly? AnsweredOn { get; set; }
     public string? AnsweredByUserId { get; set; }
     public Guid Version { get; set; }
+    public List<FollowUpEvidence> Evidence { get; set; } = [];
+}
+
+/// <summary>A file the company attaches to its answer to a follow-up request, stored by the file store.</summary>
+public class FollowUpEvidence
+{
+    public long Id { get; set; }
+    public long FollowUpRequestId { get; set; }
+    public FollowUpRequest? FollowUpRequest { get; set; }
+    public required string FileName { get; set; }
+    public required string StorageKey { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+    public required string UploadedByUserId { get; set; }
 }

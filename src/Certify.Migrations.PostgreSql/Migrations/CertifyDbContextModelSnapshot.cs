@@ -1059,6 +1059,55 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.ToTable("Findings");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("FollowUpRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpRequestId");
+
+                    b.ToTable("FollowUpEvidence");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1986,6 +2035,17 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("Review");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.FollowUpRequest", "FollowUpRequest")
+                        .WithMany("Evidence")
+                        .HasForeignKey("FollowUpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUpRequest");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Company", "Company")
@@ -2178,6 +2238,11 @@ namespace Certify.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Finding", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
                     b.Navigation("Evidence");
                 });

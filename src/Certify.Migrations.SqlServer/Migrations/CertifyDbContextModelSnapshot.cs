@@ -1062,6 +1062,55 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.ToTable("Findings");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<long>("FollowUpRequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpRequestId");
+
+                    b.ToTable("FollowUpEvidence");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1990,6 +2039,17 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("Review");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.FollowUpRequest", "FollowUpRequest")
+                        .WithMany("Evidence")
+                        .HasForeignKey("FollowUpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUpRequest");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Company", "Company")
@@ -2182,6 +2242,11 @@ namespace Certify.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Finding", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
                     b.Navigation("Evidence");
                 });

@@ -1021,6 +1021,53 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.ToTable("Findings");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FollowUpRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpRequestId");
+
+                    b.ToTable("FollowUpEvidence");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -1922,6 +1969,17 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("Review");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.FollowUpRequest", "FollowUpRequest")
+                        .WithMany("Evidence")
+                        .HasForeignKey("FollowUpRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FollowUpRequest");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Company", "Company")
@@ -2114,6 +2172,11 @@ namespace Certify.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Finding", b =>
+                {
+                    b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
                     b.Navigation("Evidence");
                 });

@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Security.Claims;
 using Certify.Data;
 using Certify.Data.Entities;
+using Certify.Domain.Evidence;
 using Certify.Domain.Tenancy;
+using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Tenancy;
+using Certify.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Certify.Web.Features.Concerns;
@@ -13,11 +16,21 @@ namespace Certify.Web.Features.Concerns;
 public sealed record QuestionChoice(string Code, string Text);
 
 public sealed record FollowUpRequestView(
-    long Id, string QuestionCode, string QuestionText, string Request, DateOnly RequestedOn, DateOnly DueOn, string? Answer, DateOnly? AnsweredOn);
+    long Id, string QuestionCode, string QuestionText, string Request, DateOnly RequestedOn, DateOnly DueOn, string? Answer, DateOnly? AnsweredOn,
+    IReadOnlyList<FollowUpFile> Files);
+
+/// <summary>A file attached to an answer, as the pages list it (downloaded at <see cref="FollowUpRequestService.FilePath"/>).</summary>
+public sealed record FollowUpFile(long Id, string FileName, long Size);
+
+/// <summary>A file the company sends with its answer: its name as uploaded and its content.</summary>
+public sealed record AnswerFile(string FileName, Stream Content);
 
 public sealed record CompanyFollowUps(string CompanyName, IReadOnlyList<FollowUpRequestView> Requests);
 
-public enum FollowUpOutcome { Done, NotFound, TextRequired, UnknownQuestion, AlreadyAnswered }
+public enum FollowUpOutcome { Done, NotFound, TextRequired, UnknownQuestion, AlreadyAnswered, FileRejected }
+
+/// <summary>What answering got; <see cref="Rejection"/> says why a file was refused (nothing is stored then).</summary>
+public sealed record FollowUpAnswerResult(FollowUpOutcome Outcome, EvidenceRejection Rejection = EvidenceRejection.None, string? FileName = null);
 
 /// <summary>
 /// The body's follow-up after a concern: it asks the company, in its own words, about named questions of the
@@ -30,6 +43,8 @@ public sealed class FollowUpRequestService(
     TenantAccess tenants,
     QuestionnaireRegistry questionnaires,
     Notifier notifier,
+    IFileStore files,
+    EvidenceLimits limits,
     TimeProvider clock)
 {
     public const int DefaultDueDays = 15;
@@ -122,45 +137,114 @@ public sealed class FollowUpRequestService(
         return new CompanyFollowUps(name, await ViewsAsync(db, rows, ct));
     }
 
-    /// <summary>A member of the company answers one of its open requests.</summary>
-    public async Task<FollowUpOutcome> AnswerAsync(int companyId, long requestId, string? answer, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>
+    /// A member of the company answers one of its open requests, with files as evidence if it has them (checked by
+    /// their content with the same types and limits as answer evidence). The answer and its files are stored
+    /// together or not at all: a refused file stores nothing and says which file and why.
+    /// </summary>
+    public async Task<FollowUpAnswerResult> AnswerAsync(
+        int companyId, long requestId, string? answer, IReadOnlyList<AnswerFile> attachments, ClaimsPrincipal user, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(attachments);
         if (await tenants.CompanyRoleAsync(user, companyId, ct) is null)
         {
-            return FollowUpOutcome.NotFound;
+            return new(FollowUpOutcome.NotFound);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.FollowUpRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.CompanyId == companyId, ct);
         if (row is null)
         {
-            return FollowUpOutcome.NotFound;
+            return new(FollowUpOutcome.NotFound);
         }
 
         var text = answer?.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            return FollowUpOutcome.TextRequired;
+            return new(FollowUpOutcome.TextRequired);
         }
 
         // Answered once: a conditional update, so two members answering at once keep the first answer.
         var today = BodyCalendar.Today(clock);
         var clipped = text.Length > 4000 ? text[..4000] : text;
-        var userId = TenantAccess.UserId(user);
+        var userId = TenantAccess.UserId(user)!;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var updated = await db.FollowUpRequests.Where(r => r.Id == requestId && r.AnsweredOn == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Answer, clipped).SetProperty(r => r.AnsweredOn, today)
                 .SetProperty(r => r.AnsweredByUserId, userId).SetProperty(r => r.Version, Guid.NewGuid()), ct);
         if (updated == 0)
         {
-            return FollowUpOutcome.AlreadyAnswered;
+            return new(FollowUpOutcome.AlreadyAnswered);
         }
 
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.FollowUpAnswered, nameof(FollowUpRequest),
-            requestId.ToString(CultureInfo.InvariantCulture), new { Question = row.QuestionCode }, companyId: companyId, bodyId: row.CertifyingBodyId));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return FollowUpOutcome.Done;
+        var stored = new List<StoredFile>();
+        try
+        {
+            foreach (var attachment in attachments)
+            {
+                await using var buffer = await AssessmentService.BufferAsync(attachment.Content, limits.MaxBytes, ct);
+                var (check, saved) = await AssessmentService.CheckAndStoreAsync(files, buffer, attachment.FileName, stored.Count, limits, ct);
+                if (saved is not { } file)
+                {
+                    await DeleteAsync(stored);
+                    return new(FollowUpOutcome.FileRejected, check.Rejection, EvidenceFiles.DisplayName(attachment.FileName));
+                }
+
+                stored.Add(file);
+                db.FollowUpEvidence.Add(new FollowUpEvidence
+                {
+                    FollowUpRequestId = requestId,
+                    FileName = EvidenceFiles.DisplayName(attachment.FileName),
+                    StorageKey = file.Key,
+                    ContentType = check.ContentType!,
+                    Size = file.Size,
+                    Sha256 = file.Sha256,
+                    UploadedAt = clock.GetUtcNow(),
+                    UploadedByUserId = userId,
+                });
+            }
+
+            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.FollowUpAnswered, nameof(FollowUpRequest),
+                requestId.ToString(CultureInfo.InvariantCulture), new { Question = row.QuestionCode, Files = stored.Count }, companyId: companyId, bodyId: row.CertifyingBodyId));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            // Nothing was committed: remove the stored bytes so no orphan file is left behind.
+            await DeleteAsync(stored);
+            throw;
+        }
+
+        return new(FollowUpOutcome.Done);
+    }
+
+    /// <summary>
+    /// An answer's file for download: members of the company that answered, and active staff of the body that asked;
+    /// null (404) for anyone else.
+    /// </summary>
+    public async Task<(FollowUpEvidence File, Stream Content)?> OpenFileAsync(long evidenceId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.FollowUpEvidence.AsNoTracking().Where(e => e.Id == evidenceId)
+            .Select(e => new { File = e, e.FollowUpRequest!.CompanyId, e.FollowUpRequest.CertifyingBodyId })
+            .SingleOrDefaultAsync(ct);
+        if (row is null || !await tenants.CanReadCompanyRecordAsync(user, row.CompanyId, row.CertifyingBodyId, bodyMaySee: true, ct))
+        {
+            return null;
+        }
+
+        return (row.File, await files.OpenReadAsync(row.File.StorageKey, ct));
+    }
+
+    public static string FilePath(long evidenceId) => $"/seguimiento/evidencias/{evidenceId}";
+
+    private async Task DeleteAsync(IEnumerable<StoredFile> stored)
+    {
+        foreach (var file in stored)
+        {
+            await files.DeleteAsync(file.Key, CancellationToken.None);
+        }
     }
 
     public static string Path(int companyId) => $"/empresas/{companyId}/seguimiento";
@@ -170,10 +254,14 @@ public sealed class FollowUpRequestService(
         var assessmentIds = rows.Select(r => r.AssessmentId).Distinct().ToList();
         var versions = await db.Assessments.AsNoTracking().Where(a => assessmentIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => a.QuestionnaireVersionId, ct);
+        var requestIds = rows.Select(r => r.Id).ToList();
+        var attached = (await db.FollowUpEvidence.AsNoTracking().Where(e => requestIds.Contains(e.FollowUpRequestId)).OrderBy(e => e.Id)
+                .Select(e => new { e.FollowUpRequestId, File = new FollowUpFile(e.Id, e.FileName, e.Size) }).ToListAsync(ct))
+            .ToLookup(e => e.FollowUpRequestId, e => e.File);
         var culture = CultureInfo.CurrentUICulture;
         return [.. rows.Select(r => new FollowUpRequestView(
             r.Id, r.QuestionCode,
             questionnaires.ForVersion(versions[r.AssessmentId]).FindQuestion(r.QuestionCode)?.Text.Get(culture) ?? r.QuestionCode,
-            r.Request, r.RequestedOn, r.DueOn, r.Answer, r.AnsweredOn))];
+            r.Request, r.RequestedOn, r.DueOn, r.Answer, r.AnsweredOn, [.. attached[r.Id]]))];
     }
 }

@@ -445,7 +445,7 @@ public sealed class FollowUpRequestTests(CertifyWebFactory factory) : IClassFixt
         var views = await Service().OfConcernAsync(concernId, CancellationToken.None);
         Assert.Equal("Adjuntamos el acta del 3 de noviembre y la lista firmada.", Assert.Single(views).Answer);
         var owner = new CompanyUser(distinctive.CompanyId, await factory.UserIdAsync(CertifyWebFactory.OwnerAEmail), CertifyWebFactory.OwnerAEmail).Principal;
-        Assert.Equal(FollowUpOutcome.AlreadyAnswered, await Service().AnswerAsync(distinctive.CompanyId, requestId, "Otra", owner, CancellationToken.None));
+        Assert.Equal(FollowUpOutcome.AlreadyAnswered, (await Service().AnswerAsync(distinctive.CompanyId, requestId, "Otra", [], owner, CancellationToken.None)).Outcome);
         var notes = await factory.WithDbAsync(db => db.Notifications.AsNoTracking()
             .Where(n => n.Kind == nameof(Certify.Web.Features.Notifications.NotificationKind.FollowUpRequested)).ToListAsync());
         Assert.NotEmpty(notes);
@@ -469,9 +469,77 @@ public sealed class FollowUpRequestTests(CertifyWebFactory factory) : IClassFixt
 
         Assert.Null(await Service().ForCompanyAsync(distinctive.CompanyId, otherOwner, CancellationToken.None));
         Assert.DoesNotContain((await Service().ForCompanyAsync(otherCompanyId, otherOwner, CancellationToken.None))!.Requests, r => r.Id == requestId);
-        Assert.Equal(FollowUpOutcome.NotFound, await Service().AnswerAsync(distinctive.CompanyId, requestId, "x", otherOwner, CancellationToken.None));
-        Assert.Equal(FollowUpOutcome.NotFound, await Service().AnswerAsync(otherCompanyId, requestId, "x", otherOwner, CancellationToken.None));
+        Assert.Equal(FollowUpOutcome.NotFound, (await Service().AnswerAsync(distinctive.CompanyId, requestId, "x", [], otherOwner, CancellationToken.None)).Outcome);
+        Assert.Equal(FollowUpOutcome.NotFound, (await Service().AnswerAsync(otherCompanyId, requestId, "x", [], otherOwner, CancellationToken.None)).Outcome);
         Assert.Equal(FollowUpOutcome.NotFound, await Service().RequestAsync(distinctive.BodyId, concernId, question, "x", auditor, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Answer_WithEvidenceFiles_StoredWithTheAnswer_BodyDownloads_OthersGetNotFound()
+    {
+        var distinctive = await factory.CreateDistinctiveAsync();
+        var (_, concernId) = await factory.ReportConcernAsync(distinctive.Code.Value, "No nos dejan ver el contrato colectivo.");
+        var admin = new CompanyUser(0, await factory.UserIdAsync(ProgramAdminEmail), ProgramAdminEmail).Principal;
+        var question = (await Service().QuestionsAsync(concernId, CancellationToken.None))[0].Code;
+        await Service().RequestAsync(distinctive.BodyId, concernId, question, "Envía el contrato colectivo vigente y su constancia de depósito.", admin, CancellationToken.None);
+        var requestId = await factory.WithDbAsync(db => db.FollowUpRequests.Where(r => r.ConcernId == concernId).Select(r => r.Id).SingleAsync());
+        using var client = factory.CreateBrowserClient();
+        await factory.SignInAsync(client, CertifyWebFactory.OwnerAEmail);
+        var url = $"/empresas/{distinctive.CompanyId}/seguimiento";
+
+        // A refused file (not a PDF inside) stores nothing: no answer, no file.
+        using var refused = await PostAnswerAsync(client, url, requestId, "Adjuntamos el contrato.", ("contrato.pdf", "esto no es un PDF"u8.ToArray()));
+        Assert.Contains("contrato.pdf", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Null(await factory.WithDbAsync(db => db.FollowUpRequests.Where(r => r.Id == requestId).Select(r => r.Answer).SingleAsync()));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.FollowUpEvidence.CountAsync(e => e.FollowUpRequestId == requestId)));
+
+        using var accepted = await PostAnswerAsync(client, url, requestId, "Adjuntamos el contrato y la constancia.",
+            ("contrato-colectivo.pdf", Certify.Web.Tests.Features.Assessments.AssessmentTestData.Pdf("contrato")),
+            ("constancia.pdf", Certify.Web.Tests.Features.Assessments.AssessmentTestData.Pdf("constancia")));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        var view = Assert.Single(await Service().OfConcernAsync(concernId, CancellationToken.None));
+        Assert.Equal("Adjuntamos el contrato y la constancia.", view.Answer);
+        Assert.Equal(["contrato-colectivo.pdf", "constancia.pdf"], view.Files.Select(f => f.FileName));
+        var fileUrl = FollowUpRequestService.FilePath(view.Files[0].Id);
+        using (var own = await client.GetAsync(fileUrl))
+        {
+            Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+            Assert.StartsWith("%PDF", await own.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var staff = await factory.CreateUserAsync($"programa-{Guid.NewGuid():N}@evidencia.example", authenticator: true);
+        await factory.AddBodyMembershipAsync(distinctive.BodyId, staff, Certify.Domain.Tenancy.BodyRole.ProgramAdmin);
+        using var body = factory.CreateBrowserClient();
+        await factory.SignInAsync(body, await factory.WithDbAsync(db => db.Users.Where(u => u.Id == staff).Select(u => u.Email!).SingleAsync()));
+        using (var bodyDownload = await body.GetAsync(fileUrl))
+        {
+            Assert.Equal(HttpStatusCode.OK, bodyDownload.StatusCode);
+        }
+
+        using var other = factory.CreateBrowserClient();
+        await factory.SignInAsync(other, CertifyWebFactory.OwnerBEmail);
+        using var denied = await other.GetAsync(fileUrl);
+        Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostAnswerAsync(HttpClient client, string url, long requestId, string answer, params (string Name, byte[] Bytes)[] files)
+    {
+        var token = await CertifyWebFactory.AntiforgeryTokenAsync(client, url);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent($"follow-up-{requestId}"), "_handler" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(answer), "Answer" },
+        };
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            content.Add(file, "Files", name);
+        }
+
+        return await client.PostAsync(url, content);
     }
 
     private FollowUpRequestService Service() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<FollowUpRequestService>();
