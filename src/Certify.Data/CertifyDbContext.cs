@@ -38,6 +38,13 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<FollowUpEvidence> FollowUpEvidence => Set<FollowUpEvidence>();
     public DbSet<RiskModelVersion> RiskModelVersions => Set<RiskModelVersion>();
     public DbSet<RiskSample> RiskSamples => Set<RiskSample>();
+    public DbSet<Buyer> Buyers => Set<Buyer>();
+    public DbSet<BuyerMembership> BuyerMemberships => Set<BuyerMembership>();
+    public DbSet<WatchedSupplier> WatchedSuppliers => Set<WatchedSupplier>();
+    public DbSet<DistinctiveEvent> DistinctiveEvents => Set<DistinctiveEvent>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<BuyerApiKey> BuyerApiKeys => Set<BuyerApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,7 +15,10 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.AcceptedByUserId).HasMaxLength(450);
         builder.HasOne(i => i.Company).WithMany().HasForeignKey(i => i.CompanyId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(i => i.CertifyingBody).WithMany().HasForeignKey(i => i.CertifyingBodyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(i => i.Buyer).WithMany().HasForeignKey(i => i.BuyerId).OnDelete(DeleteBehavior.Cascade);
         builder.ToTable(t => t.HasCheckConstraint("CK_Invitations_OneTenant",
-            "(\"CompanyId\" IS NULL AND \"CertifyingBodyId\" IS NOT NULL) OR (\"CompanyId\" IS NOT NULL AND \"CertifyingBodyId\" IS NULL)"));
+            "(\"CompanyId\" IS NOT NULL AND \"CertifyingBodyId\" IS NULL AND \"BuyerId\" IS NULL)"
+            + " OR (\"CompanyId\" IS NULL AND \"CertifyingBodyId\" IS NOT NULL AND \"BuyerId\" IS NULL)"
+            + " OR (\"CompanyId\" IS NULL AND \"CertifyingBodyId\" IS NULL AND \"BuyerId\" IS NOT NULL)"));
     }
 }

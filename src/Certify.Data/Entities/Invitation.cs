@@ -13,6 +13,8 @@ public class Invitation
     public Company? Company { get; set; }
     public int? CertifyingBodyId { get; set; }
     public CertifyingBody? CertifyingBody { get; set; }
+    public int? BuyerId { get; set; }
+    public Buyer? Buyer { get; set; }
     public CompanyRole? CompanyRole { get; set; }
     public BodyRole? BodyRole { get; set; }
     public required string Email { get; set; }

@@ -370,6 +370,119 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.ToTable("BodyMemberships");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Buyer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Buyers");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.BuyerApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BuyerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("BuyerApiKeys");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.BuyerMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AlertMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("BuyerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DigestedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("BuyerId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("BuyerMemberships");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.CertificationProgram", b =>
                 {
                     b.Property<int>("Id")
@@ -923,6 +1036,52 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.ToTable("Distinctives");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.DistinctiveEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long>("DistinctiveId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FannedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rfc")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("DistinctiveId");
+
+                    b.HasIndex("FannedOutAt");
+
+                    b.HasIndex("Rfc", "OccurredAt");
+
+                    b.ToTable("DistinctiveEvents");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -1187,6 +1346,9 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<int?>("BuyerId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("CertifyingBodyId")
                         .HasColumnType("integer");
 
@@ -1220,6 +1382,8 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuyerId");
+
                     b.HasIndex("CertifyingBodyId");
 
                     b.HasIndex("CompanyId");
@@ -1229,7 +1393,7 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
                     b.ToTable("Invitations", t =>
                         {
-                            t.HasCheckConstraint("CK_Invitations_OneTenant", "(\"CompanyId\" IS NULL AND \"CertifyingBodyId\" IS NOT NULL) OR (\"CompanyId\" IS NOT NULL AND \"CertifyingBodyId\" IS NULL)");
+                            t.HasCheckConstraint("CK_Invitations_OneTenant", "(\"CompanyId\" IS NOT NULL AND \"CertifyingBodyId\" IS NULL AND \"BuyerId\" IS NULL) OR (\"CompanyId\" IS NULL AND \"CertifyingBodyId\" IS NOT NULL AND \"BuyerId\" IS NULL) OR (\"CompanyId\" IS NULL AND \"CertifyingBodyId\" IS NULL AND \"BuyerId\" IS NOT NULL)");
                         });
                 });
 
@@ -1663,6 +1827,141 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.WatchedSupplier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("BuyerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rfc")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Rfc");
+
+                    b.HasIndex("BuyerId", "Rfc")
+                        .IsUnique();
+
+                    b.ToTable("WatchedSuppliers");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WebhookEndpointId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("WebhookEndpointId", "CreatedAt");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BuyerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1891,6 +2190,36 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.BuyerApiKey", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Buyer");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.BuyerMembership", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany("Members")
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Buyer");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.CertificationProgram", b =>
                 {
                     b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
@@ -2013,6 +2342,17 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.DistinctiveEvent", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Distinctive", "Distinctive")
+                        .WithMany()
+                        .HasForeignKey("DistinctiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Distinctive");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
@@ -2067,6 +2407,11 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("Certify.Data.Entities.Invitation", b =>
                 {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
                         .WithMany()
                         .HasForeignKey("CertifyingBodyId")
@@ -2076,6 +2421,8 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Buyer");
 
                     b.Navigation("CertifyingBody");
 
@@ -2164,6 +2511,39 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.WatchedSupplier", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Buyer");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.WebhookDelivery", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.WebhookEndpoint", "WebhookEndpoint")
+                        .WithMany()
+                        .HasForeignKey("WebhookEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("WebhookEndpoint");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Buyer");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2220,6 +2600,11 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Buyer", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.CertifyingBody", b =>

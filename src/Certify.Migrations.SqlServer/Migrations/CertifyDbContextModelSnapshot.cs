@@ -374,6 +374,119 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.ToTable("BodyMemberships");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.Buyer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Buyers");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.BuyerApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BuyerId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("BuyerApiKeys");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.BuyerMembership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AlertMode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("BuyerId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DigestedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("BuyerId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("BuyerMemberships");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.CertificationProgram", b =>
                 {
                     b.Property<int>("Id")
@@ -926,6 +1039,52 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.ToTable("Distinctives");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.DistinctiveEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<long>("DistinctiveId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("FannedOutAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Rfc")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("nvarchar(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique();
+
+                    b.HasIndex("DistinctiveId");
+
+                    b.HasIndex("FannedOutAt");
+
+                    b.HasIndex("Rfc", "OccurredAt");
+
+                    b.ToTable("DistinctiveEvents");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -1190,6 +1349,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("BuyerId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("CertifyingBodyId")
                         .HasColumnType("int");
 
@@ -1223,6 +1385,8 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BuyerId");
+
                     b.HasIndex("CertifyingBodyId");
 
                     b.HasIndex("CompanyId");
@@ -1232,7 +1396,7 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     b.ToTable("Invitations", t =>
                         {
-                            t.HasCheckConstraint("CK_Invitations_OneTenant", "(\"CompanyId\" IS NULL AND \"CertifyingBodyId\" IS NOT NULL) OR (\"CompanyId\" IS NOT NULL AND \"CertifyingBodyId\" IS NULL)");
+                            t.HasCheckConstraint("CK_Invitations_OneTenant", "(\"CompanyId\" IS NOT NULL AND \"CertifyingBodyId\" IS NULL AND \"BuyerId\" IS NULL) OR (\"CompanyId\" IS NULL AND \"CertifyingBodyId\" IS NOT NULL AND \"BuyerId\" IS NULL) OR (\"CompanyId\" IS NULL AND \"CertifyingBodyId\" IS NULL AND \"BuyerId\" IS NOT NULL)");
                         });
                 });
 
@@ -1666,6 +1830,141 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.WatchedSupplier", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AddedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("BuyerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rfc")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("nvarchar(13)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Rfc");
+
+                    b.HasIndex("BuyerId", "Rfc")
+                        .IsUnique();
+
+                    b.ToTable("WatchedSuppliers");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("GaveUpAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ResponseBody")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WebhookEndpointId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("WebhookEndpointId", "CreatedAt");
+
+                    b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BuyerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SecretCipher")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerId");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1895,6 +2194,36 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.BuyerApiKey", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Buyer");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.BuyerMembership", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany("Members")
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Certify.Data.Entities.ApplicationUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Buyer");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.CertificationProgram", b =>
                 {
                     b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
@@ -2017,6 +2346,17 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.DistinctiveEvent", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Distinctive", "Distinctive")
+                        .WithMany()
+                        .HasForeignKey("DistinctiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Distinctive");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
@@ -2071,6 +2411,11 @@ namespace Certify.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Certify.Data.Entities.Invitation", b =>
                 {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Certify.Data.Entities.CertifyingBody", "CertifyingBody")
                         .WithMany()
                         .HasForeignKey("CertifyingBodyId")
@@ -2080,6 +2425,8 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Buyer");
 
                     b.Navigation("CertifyingBody");
 
@@ -2168,6 +2515,39 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.WatchedSupplier", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Buyer");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.WebhookDelivery", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.WebhookEndpoint", "WebhookEndpoint")
+                        .WithMany()
+                        .HasForeignKey("WebhookEndpointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("WebhookEndpoint");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Buyer", "Buyer")
+                        .WithMany()
+                        .HasForeignKey("BuyerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Buyer");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2224,6 +2604,11 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("Answers");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.Buyer", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.CertifyingBody", b =>

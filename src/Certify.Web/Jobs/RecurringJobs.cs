@@ -24,6 +24,10 @@ public static class RecurringJobs
             "corrective-action-reminders", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
         recurring.AddOrUpdate<Features.Concerns.ConcernDeadlineJob>(
             "concern-deadlines", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
+        recurring.AddOrUpdate<Features.Buyers.BuyerAlertJob>(
+            Features.Buyers.BuyerAlertJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<Features.Buyers.BuyerAlertJob>(
+            Features.Buyers.BuyerAlertJob.DigestId, job => job.DigestAsync(CancellationToken.None), "0 14 * * *");
         recurring.AddOrUpdate<Features.Risk.RiskTrainingJob>(
             Features.Risk.RiskTrainingJob.Id, job => job.RunAsync(CancellationToken.None), "0 9 * * *");
         recurring.AddOrUpdate<Features.Distinctives.DistinctiveExpiryJob>(

@@ -43,6 +43,14 @@ public static class AuditActions
     public const string ExportDownloaded = "export.downloaded";
 
     public const string RiskSampleDrawn = "risk.sample-drawn";
+
+    public const string BuyerRegistered = "buyer.registered";
+    public const string SuppliersWatched = "buyer.suppliers-watched";
+    public const string ApiKeyCreated = "buyer.api-key-created";
+    public const string ApiKeyRevoked = "buyer.api-key-revoked";
+    public const string WebhookRegistered = "buyer.webhook-registered";
+    public const string WebhookDisabled = "buyer.webhook-disabled";
+    public const string WebhookEnabled = "buyer.webhook-enabled";
     public const string RiskModelStored = "risk.model-stored";
 
     public const string AssessmentStarted = "assessment.started";

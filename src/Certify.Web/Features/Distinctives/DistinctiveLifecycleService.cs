@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Certify.Data;
 using Certify.Data.Entities;
+using Certify.Domain.Buyers;
 using Certify.Domain.Distinctives;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Audit;
@@ -155,6 +156,12 @@ public sealed class DistinctiveLifecycleService(
         db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), auditAction, nameof(Distinctive),
             distinctive.Id.ToString(CultureInfo.InvariantCulture), new { distinctive.Number, From = from, To = to, Reason = trimmed },
             companyId: distinctive.CompanyId, bodyId: bodyId));
+        DistinctiveEventLog.Add(db, distinctive, action switch
+        {
+            LifecycleAction.Suspend => DistinctiveEventKind.Suspended,
+            LifecycleAction.Reinstate => DistinctiveEventKind.Reinstated,
+            _ => DistinctiveEventKind.Revoked,
+        }, now, $"{auditAction}:{distinctive.Id}:{now.UtcTicks}");
         var emails = await notifier.StageAsync(db, notification, await Notifier.CompanyMembersAsync(db, distinctive.CompanyId, ct),
             CompanyDistinctivesPath(distinctive.CompanyId),
             new Dictionary<string, string>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Assessments;
+using Certify.Domain.Buyers;
 using Certify.Domain.Distinctives;
 using Certify.Domain.Questionnaires;
 using Certify.Web.Features.Audit;
@@ -90,6 +91,8 @@ public sealed class IssueDistinctiveJob(
 
             var distinctive = await NewDistinctiveAsync(db, assessment, review, level.ValidityMonths, ct);
             db.Distinctives.Add(distinctive);
+            DistinctiveEventLog.Add(db, distinctive, assessment.RenewsAssessmentId is null ? DistinctiveEventKind.Issued : DistinctiveEventKind.Renewed,
+                distinctive.IssuedAt, $"issued:{assessment.Id}");
             var from = assessment.State;
             assessment.Fire(AssessmentTrigger.Issue, WorkflowActor.System);
             db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.System, AuditActions.DistinctiveIssued, nameof(Assessment), assessment.Id.ToString(CultureInfo.InvariantCulture),

@@ -65,4 +65,10 @@ public enum NotificationKind
 
     /// <summary>To the company: the certifying body asks for information on a question of its distinctive's assessment.</summary>
     FollowUpRequested,
+
+    /// <summary>To a buyer's members: a watched supplier's distinctive was issued, renewed, suspended, reinstated, revoked or expired.</summary>
+    SupplierDistinctiveChanged,
+
+    /// <summary>To a buyer's owners: a webhook endpoint was disabled after failing repeatedly.</summary>
+    WebhookDisabled,
 }

@@ -65,7 +65,50 @@ public static class NotificationTexts
             (NotificationKind.ConcernOverdue, false) => new($"Inquietud vencida: {V("number")}", $"La inquietud {V("number")} sobre {V("company")} no {(V("deadline") == "acknowledge" ? "tuvo acuse de recibo" : "tuvo respuesta")} a más tardar el {Due()}."),
             (NotificationKind.FollowUpRequested, true) => new($"Information requested: {V("number")}", $"The certifying body asks for information on question {V("question")} of your {V("program")} distinctive {V("number")}. Answer by {Due()}."),
             (NotificationKind.FollowUpRequested, false) => new($"Solicitud de información: {V("number")}", $"El organismo certificador pide información sobre la pregunta {V("question")} de tu distintivo {V("program")} {V("number")}. Responde a más tardar el {Due()}."),
+            (NotificationKind.SupplierDistinctiveChanged, true) => new($"Supplier distinctive {SupplierEventTitle(V("event"), true)}: {V("company")}", $"The {V("program")} distinctive {V("number")} of {V("company")} (RFC {V("rfc")}), a supplier on your list, {SupplierEventSentence(V("event"), true)}. Its public status is now: {StatusWord(V("status"), true)}."),
+            (NotificationKind.SupplierDistinctiveChanged, false) => new($"Distintivo de proveedor {SupplierEventTitle(V("event"), false)}: {V("company")}", $"El distintivo {V("program")} {V("number")} de {V("company")} (RFC {V("rfc")}), proveedor de tu lista, {SupplierEventSentence(V("event"), false)}. Su estatus público ahora es: {StatusWord(V("status"), false)}."),
+            (NotificationKind.WebhookDisabled, true) => new("Webhook disabled", $"Certify stopped sending events to {V("url")} after {V("count")} failed attempts in a row. Check the endpoint, then enable it again under Integrations; pending events are sent then."),
+            (NotificationKind.WebhookDisabled, false) => new("Webhook desactivado", $"Certify dejó de enviar eventos a {V("url")} tras {V("count")} intentos fallidos seguidos. Revisa el destino y vuelve a activarlo en Integraciones; los eventos pendientes se envían entonces."),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No text for this notification kind."),
         };
     }
+
+    /// <summary>A supplier's distinctive event (<c>Issued</c>, <c>Suspended</c>…) as a title word.</summary>
+    public static string SupplierEventTitle(string kind, bool english) => (kind, english) switch
+    {
+        ("Issued", true) => "issued",
+        ("Renewed", true) => "renewed",
+        ("Suspended", true) => "suspended",
+        ("Reinstated", true) => "reinstated",
+        ("Revoked", true) => "revoked",
+        ("Expired", true) => "expired",
+        ("Issued", false) => "emitido",
+        ("Renewed", false) => "renovado",
+        ("Suspended", false) => "suspendido",
+        ("Reinstated", false) => "reactivado",
+        ("Revoked", false) => "revocado",
+        ("Expired", false) => "vencido",
+        _ => english ? "changed" : "con cambios",
+    };
+
+    /// <summary>The same event as the verb of a sentence ("was suspended", "fue suspendido").</summary>
+    public static string SupplierEventSentence(string kind, bool english) => kind == "Expired"
+        ? english ? "expired" : "venció"
+        : (english ? "was " : "fue ") + SupplierEventTitle(kind, english);
+
+    /// <summary>A public status (<c>Active</c>, <c>Suspended</c>…) in words.</summary>
+    public static string StatusWord(string status, bool english) => (status, english) switch
+    {
+        ("Active", true) => "active",
+        ("Suspended", true) => "suspended",
+        ("Revoked", true) => "revoked",
+        ("Expired", true) => "expired",
+        ("NotYetValid", true) => "not yet valid",
+        ("Active", false) => "vigente",
+        ("Suspended", false) => "suspendido",
+        ("Revoked", false) => "revocado",
+        ("Expired", false) => "vencido",
+        ("NotYetValid", false) => "aún no vigente",
+        _ => "—",
+    };
 }

@@ -17,11 +17,12 @@ public sealed class Notifier(EmailOutbox outbox, IConfiguration configuration, T
 {
     /// <summary>
     /// Stages the notifications and e-mails; call <see cref="Dispatch"/> with the result after saving.
-    /// <paramref name="path"/> is the local page the notification opens.
+    /// <paramref name="path"/> is the local page the notification opens; users in <paramref name="inAppOnly"/> get the
+    /// notification without an e-mail (they chose a daily digest).
     /// </summary>
     public async Task<IReadOnlyList<OutboundEmail>> StageAsync(
         CertifyDbContext db, NotificationKind kind, IEnumerable<string> userIds, string path,
-        IReadOnlyDictionary<string, string> data, string dedupeKey, CancellationToken ct)
+        IReadOnlyDictionary<string, string> data, string dedupeKey, CancellationToken ct, IReadOnlySet<string>? inAppOnly = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = userIds.Distinct(StringComparer.Ordinal).ToList();
@@ -49,7 +50,7 @@ public sealed class Notifier(EmailOutbox outbox, IConfiguration configuration, T
                 DataJson = json,
                 CreatedAt = now,
             });
-            if (user.Email is not null)
+            if (user.Email is not null && inAppOnly?.Contains(user.Id) != true)
             {
                 var english = EmailTemplates.IsEnglish(user.PreferredCulture);
                 var text = NotificationTexts.Render(kind, english, data);

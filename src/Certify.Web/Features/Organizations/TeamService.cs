@@ -72,6 +72,73 @@ public sealed class TeamService(
         return new Team(name, roles.Contains(BodyRole.ProgramAdmin), members, invitations);
     }
 
+    public async Task<Team?> BuyerTeamAsync(int buyerId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.BuyerRoleAsync(user, buyerId, ct) is not { } role)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var userId = TenantAccess.UserId(user);
+        var name = await db.Buyers.Where(b => b.Id == buyerId).Select(b => b.Name).SingleAsync(ct);
+        var members = await db.BuyerMemberships.Where(m => m.BuyerId == buyerId)
+            .OrderBy(m => m.Role).ThenBy(m => m.User!.DisplayName)
+            .Select(m => new TeamMember(m.Id, m.UserId, m.User!.DisplayName, m.User.Email ?? "", m.Role.ToString(), m.UserId == userId))
+            .ToListAsync(ct);
+        var invitations = await PendingAsync(db, i => i.BuyerId == buyerId, ct);
+        return new Team(name, role == CompanyRole.Owner, members, invitations);
+    }
+
+    public async Task<CommandResult> InviteToBuyerAsync(int buyerId, string email, CompanyRole role, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.BuyerRoleAsync(user, buyerId, ct) is not CompanyRole.Owner)
+        {
+            return CommandResult.Fail(new FieldError("", "NotAllowed"));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var name = await db.Buyers.Where(b => b.Id == buyerId).Select(b => b.Name).SingleAsync(ct);
+        return await InviteAsync(db, new Invitation
+        {
+            BuyerId = buyerId,
+            CompanyRole = role,
+            Email = "",
+            TokenHash = "",
+            InvitedByUserId = "",
+        }, email, name, role.ToString(), user, null, null, ct, buyerId);
+    }
+
+    /// <summary>Removes a member of a buyer organisation; the last owner can never be removed.</summary>
+    public async Task<CommandResult> RemoveBuyerMemberAsync(int buyerId, int membershipId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await access.BuyerRoleAsync(user, buyerId, ct) is not CompanyRole.Owner)
+        {
+            return CommandResult.Fail(new FieldError("", "NotAllowed"));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var membership = await db.BuyerMemberships.SingleOrDefaultAsync(m => m.Id == membershipId && m.BuyerId == buyerId, ct);
+        if (membership is null)
+        {
+            return CommandResult.Fail(new FieldError("", "NotFound"));
+        }
+
+        var owners = await db.BuyerMemberships.CountAsync(m => m.BuyerId == buyerId && m.Role == CompanyRole.Owner, ct);
+        if (!Memberships.CanRemoveOrDemote(membership.Role, owners))
+        {
+            return CommandResult.Fail(new FieldError("", "LastOwner"));
+        }
+
+        db.BuyerMemberships.Remove(membership);
+        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.MembershipRemoved, nameof(BuyerMembership), membership.UserId,
+            new { membership.Role, Buyer = buyerId }));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return CommandResult.Ok(buyerId);
+    }
+
     public async Task<CommandResult> InviteToCompanyAsync(int companyId, string email, CompanyRole role, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await access.CompanyRoleAsync(user, companyId, ct) is not CompanyRole.Owner)
@@ -114,7 +181,7 @@ public sealed class TeamService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == invitationId, ct);
-        if (invitation is null || !await CanManageAsync(invitation.CompanyId, invitation.CertifyingBodyId, user, ct))
+        if (invitation is null || !await CanManageAsync(invitation.CompanyId, invitation.CertifyingBodyId, invitation.BuyerId, user, ct))
         {
             return false;
         }
@@ -195,12 +262,12 @@ public sealed class TeamService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hash = Hash(token);
         var invitation = await db.Invitations.AsNoTracking()
-            .Include(i => i.Company).Include(i => i.CertifyingBody)
+            .Include(i => i.Company).Include(i => i.CertifyingBody).Include(i => i.Buyer)
             .SingleOrDefaultAsync(i => i.TokenHash == hash, ct);
         return invitation is null
             ? null
             : new InvitationPreview(
-                invitation.Company?.TradeName ?? invitation.Company?.LegalName ?? invitation.CertifyingBody!.Name,
+                invitation.Company?.TradeName ?? invitation.Company?.LegalName ?? invitation.Buyer?.Name ?? invitation.CertifyingBody!.Name,
                 invitation.Email,
                 invitation.CompanyRole?.ToString() ?? invitation.BodyRole!.Value.ToString(),
                 invitation.StateAt(clock.GetUtcNow()));
@@ -257,6 +324,15 @@ public sealed class TeamService(
 
             redirect = $"/empresas/{companyId}";
         }
+        else if (invitation.BuyerId is { } buyerId)
+        {
+            if (!await db.BuyerMemberships.AnyAsync(m => m.BuyerId == buyerId && m.UserId == userId, ct))
+            {
+                db.BuyerMemberships.Add(new BuyerMembership { BuyerId = buyerId, UserId = userId, Role = invitation.CompanyRole!.Value, CreatedAt = now });
+            }
+
+            redirect = $"/compradores/{buyerId}";
+        }
         else
         {
             var bodyId = invitation.CertifyingBodyId!.Value;
@@ -287,7 +363,7 @@ public sealed class TeamService(
 
     private async Task<CommandResult> InviteAsync(
         CertifyDbContext db, Invitation invitation, string email, string tenantName, string roleName, ClaimsPrincipal user,
-        int? companyId, int? bodyId, CancellationToken ct)
+        int? companyId, int? bodyId, CancellationToken ct, int? buyerId = null)
     {
         var normalized = email.Trim();
         if (!System.Net.Mail.MailAddress.TryCreate(normalized, out var address) || address.Address != normalized)
@@ -299,13 +375,15 @@ public sealed class TeamService(
         var cutoff = now - Invitations.Lifetime;
         var alreadyMember = companyId is { } cid
             ? await db.CompanyMemberships.AnyAsync(m => m.CompanyId == cid && m.User!.NormalizedEmail == normalized.ToUpperInvariant(), ct)
+            : buyerId is { } bid
+            ? await db.BuyerMemberships.AnyAsync(m => m.BuyerId == bid && m.User!.NormalizedEmail == normalized.ToUpperInvariant(), ct)
             : await db.BodyMemberships.AnyAsync(m => m.CertifyingBodyId == bodyId && m.Active && m.Role == invitation.BodyRole && m.User!.NormalizedEmail == normalized.ToUpperInvariant(), ct);
         if (alreadyMember)
         {
             return CommandResult.Fail(new FieldError("Email", "AlreadyMember", normalized));
         }
 
-        var pending = await db.Invitations.AnyAsync(i => i.CompanyId == companyId && i.CertifyingBodyId == bodyId
+        var pending = await db.Invitations.AnyAsync(i => i.CompanyId == companyId && i.CertifyingBodyId == bodyId && i.BuyerId == buyerId
             && i.Email == normalized && i.AcceptedAt == null && i.RevokedAt == null && i.CreatedAt > cutoff, ct);
         if (pending)
         {
@@ -345,9 +423,11 @@ public sealed class TeamService(
         _ => "program admin",
     };
 
-    private async Task<bool> CanManageAsync(int? companyId, int? bodyId, ClaimsPrincipal user, CancellationToken ct) =>
+    private async Task<bool> CanManageAsync(int? companyId, int? bodyId, int? buyerId, ClaimsPrincipal user, CancellationToken ct) =>
         companyId is { } cid
             ? await access.CompanyRoleAsync(user, cid, ct) == CompanyRole.Owner
+            : buyerId is { } bid
+            ? await access.BuyerRoleAsync(user, bid, ct) == CompanyRole.Owner
             : (await access.BodyRolesAsync(user, bodyId!.Value, ct)).Contains(BodyRole.ProgramAdmin);
 
     private async Task<IReadOnlyList<PendingInvitation>> PendingAsync(

@@ -11,6 +11,9 @@ public sealed record TenantLink(int Id, string Name);
 public sealed record UserTenants(IReadOnlyList<TenantLink> Companies, IReadOnlyList<TenantLink> Bodies, bool IsPlatformAdmin)
 {
     public static readonly UserTenants None = new([], [], false);
+
+    /// <summary>The buyer organisations the user belongs to.</summary>
+    public IReadOnlyList<TenantLink> Buyers { get; init; } = [];
 }
 
 /// <summary>
@@ -34,6 +37,21 @@ public sealed class TenantAccess(IDbContextFactory<CertifyDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.CompanyMemberships
             .Where(m => m.CompanyId == companyId && m.UserId == userId)
+            .Select(m => (CompanyRole?)m.Role)
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The user's role in the buyer organisation, or null when not a member.</summary>
+    public async Task<CompanyRole?> BuyerRoleAsync(ClaimsPrincipal user, int buyerId, CancellationToken ct)
+    {
+        if (UserId(user) is not { } userId)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BuyerMemberships
+            .Where(m => m.BuyerId == buyerId && m.UserId == userId)
             .Select(m => (CompanyRole?)m.Role)
             .SingleOrDefaultAsync(ct);
     }
@@ -82,6 +100,11 @@ public sealed class TenantAccess(IDbContextFactory<CertifyDbContext> dbFactory, 
             .Distinct()
             .Select(m => new TenantLink(m.CertifyingBodyId, m.Name))
             .ToListAsync(ct);
-        return new UserTenants(companies, bodies, user.IsInRole(CertifyClaims.PlatformAdminRole));
+        var buyers = await db.BuyerMemberships
+            .Where(m => m.UserId == userId)
+            .OrderBy(m => m.Buyer!.Name)
+            .Select(m => new TenantLink(m.BuyerId, m.Buyer!.Name))
+            .ToListAsync(ct);
+        return new UserTenants(companies, bodies, user.IsInRole(CertifyClaims.PlatformAdminRole)) { Buyers = buyers };
     }
 }
