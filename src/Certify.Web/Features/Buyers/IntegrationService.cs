@@ -167,7 +167,7 @@ public sealed class IntegrationService(
         return (new CreatedSecret(endpoint.Id, secret), WebhookTargetError.None);
     }
 
-    /// <summary>Sends a "webhook.test" event to the endpoint now (even when disabled, so the owner can check a fix).</summary>
+    /// <summary>Sends a "webhook.test" event to the endpoint now — also when it is disabled, so the owner can check a fix before enabling it.</summary>
     public async Task<bool> SendTestAsync(int buyerId, int endpointId, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!await IsOwnerAsync(buyerId, user, ct))
@@ -186,13 +186,12 @@ public sealed class IntegrationService(
         {
             WebhookEndpointId = endpointId,
             MessageId = $"msg_test_{Guid.NewGuid():N}",
-            EventType = "webhook.test",
+            EventType = WebhookDeliveryJob.TestEventType,
             PayloadJson = System.Text.Json.JsonSerializer.Serialize(new { type = "webhook.test", timestamp = now, data = new { message = "Certify test event" } }),
             CreatedAt = now,
         };
         db.WebhookDeliveries.Add(delivery);
         await db.SaveChangesAsync(ct);
-        await db.WebhookEndpoints.Where(w => w.Id == endpointId).ExecuteUpdateAsync(s => s.SetProperty(w => w.DisabledAt, (DateTimeOffset?)null).SetProperty(w => w.ConsecutiveFailures, 0), ct);
         jobs.Enqueue<WebhookDeliveryJob>(job => job.RunAsync(delivery.Id, CancellationToken.None));
         return true;
     }

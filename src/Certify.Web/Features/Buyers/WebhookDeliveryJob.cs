@@ -35,6 +35,9 @@ public sealed class WebhookDeliveryJob(
     public const string HttpClientName = "webhooks";
     public const string SecretPurpose = "Certify.Webhooks.Secret";
 
+    /// <summary>The type of the owner's test event, the one delivery a disabled endpoint still gets.</summary>
+    public const string TestEventType = "webhook.test";
+
     /// <summary>A new signing secret in the Standard Webhooks form: <c>whsec_</c> and 32 random bytes in base64.</summary>
     public static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -44,7 +47,8 @@ public sealed class WebhookDeliveryJob(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var delivery = await db.WebhookDeliveries.AsNoTracking().Include(d => d.WebhookEndpoint)
             .SingleOrDefaultAsync(d => d.Id == deliveryId, ct);
-        if (delivery is null || delivery.DeliveredAt is not null || delivery.GaveUpAt is not null || delivery.WebhookEndpoint!.DisabledAt is not null)
+        if (delivery is null || delivery.DeliveredAt is not null || delivery.GaveUpAt is not null
+            || (delivery.WebhookEndpoint!.DisabledAt is not null && delivery.EventType != TestEventType))
         {
             return;
         }

@@ -93,6 +93,13 @@ public static class DistinctiveApi
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
+                // An API client gets the bare 429, not the HTML "not found" page the status-code pages would re-execute
+                // (which, for a POST with JSON, fails reading a form and answers 400).
+                if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                {
+                    pages.Enabled = false;
+                }
+
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     context.HttpContext.Response.Headers.RetryAfter =

@@ -271,8 +271,24 @@ public sealed class EndpointAccessTests(CertifyWebFactory factory) : IClassFixtu
             return request.Evidence[0].Id;
         });
 
+        var insiderId = await factory.UserIdAsync(InsiderEmail);
+        var buyerId = await factory.WithDbAsync(async db =>
+        {
+            if (await db.BuyerMemberships.Where(m => m.UserId == insiderId).Select(m => (int?)m.BuyerId).FirstOrDefaultAsync() is { } existing)
+            {
+                return existing;
+            }
+
+            var buyer = new Buyer { Name = "Comprador (acceso)", CreatedAt = DateTimeOffset.UtcNow };
+            buyer.Members.Add(new BuyerMembership { UserId = insiderId, Role = CompanyRole.Owner, CreatedAt = DateTimeOffset.UtcNow });
+            db.Buyers.Add(buyer);
+            await db.SaveChangesAsync();
+            return buyer.Id;
+        });
+
         return new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
+            ["buyerId"] = buyerId.ToString(),
             ["sampleId"] = sampleId.ToString(),
             ["followUpEvidenceId"] = followUpEvidenceId.ToString(),
             ["companyId"] = companyId.ToString(),
