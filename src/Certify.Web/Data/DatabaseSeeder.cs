@@ -137,6 +137,19 @@ public sealed class DatabaseSeeder(
 
         await db.SaveChangesAsync(ct);
 
+        foreach (var buyer in demo.Buyers ?? [])
+        {
+            if (!await db.Buyers.AnyAsync(b => b.Name == buyer.Name, ct))
+            {
+                var entity = new Buyer { Name = buyer.Name, CreatedAt = now };
+                db.Buyers.Add(entity);
+                await db.SaveChangesAsync(ct);
+                db.WatchedSuppliers.AddRange(buyer.Watch.Select(rfc => new WatchedSupplier { BuyerId = entity.Id, Rfc = rfc, AddedAt = now, AddedByUserId = "seed" }));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
         foreach (var account in demo.Users)
         {
             var user = await users.FindByEmailAsync(account.Email);
@@ -168,6 +181,15 @@ public sealed class DatabaseSeeder(
                 if (!await db.BodyMemberships.AnyAsync(m => m.CertifyingBodyId == bodyId && m.UserId == user.Id && m.Role == bodyRole, ct))
                 {
                     db.BodyMemberships.Add(new BodyMembership { CertifyingBodyId = bodyId, UserId = user.Id, Role = bodyRole, CreatedAt = now });
+                }
+            }
+
+            if (account.Buyer is not null && account.BuyerRole is { } buyerRole)
+            {
+                var buyerId = await db.Buyers.Where(b => b.Name == account.Buyer).Select(b => b.Id).SingleAsync(ct);
+                if (!await db.BuyerMemberships.AnyAsync(m => m.BuyerId == buyerId && m.UserId == user.Id, ct))
+                {
+                    db.BuyerMemberships.Add(new BuyerMembership { BuyerId = buyerId, UserId = user.Id, Role = buyerRole, CreatedAt = now });
                 }
             }
 
@@ -308,7 +330,10 @@ public sealed class DatabaseSeeder(
         List<DemoBody> CertifyingBodies,
         List<CompanyForm> Companies,
         List<DemoUser> Users,
-        List<DemoDistinctive>? Distinctives = null);
+        List<DemoDistinctive>? Distinctives = null,
+        List<DemoBuyer>? Buyers = null);
+
+    private sealed record DemoBuyer(string Name, List<string> Watch);
 
     private enum DemoDistinctiveStatus { Active, Suspended, Revoked, Expired }
 
@@ -331,5 +356,7 @@ public sealed class DatabaseSeeder(
         string? Body = null,
         BodyRole? BodyRole = null,
         string? Company = null,
-        CompanyRole? CompanyRole = null);
+        CompanyRole? CompanyRole = null,
+        string? Buyer = null,
+        CompanyRole? BuyerRole = null);
 }
