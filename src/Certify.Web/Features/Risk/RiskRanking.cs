@@ -23,11 +23,19 @@ public sealed record RiskTopic(string Code, string Name);
 /// <summary>One factor that raises a company's score, in words, with its share of the log-odds.</summary>
 public sealed record RiskReason(RiskFactor Factor, string Text, double LogOdds);
 
-/// <summary>A row of the ranking: the company, its program, score, band, model version and the reasons that weigh most.</summary>
+/// <summary>
+/// A row of the ranking: the company, its program, score, band, model version, the reasons that weigh most (in words)
+/// and every factor's contribution (its value and weight × value, in log-odds; the intercept plus these is the score).
+/// </summary>
 public sealed record RiskRow(
     int CompanyId, string CompanyName, string Rfc, MexicanState State, CompanySize Size, RiskProgram Program,
     int Score, RiskBand Band, int ModelVersion, RiskModelKind ModelKind, IReadOnlyList<RiskReason> Reasons,
-    IReadOnlyDictionary<string, int> OpenByTopic);
+    IReadOnlyDictionary<string, int> OpenByTopic)
+{
+    public IReadOnlyList<RiskContribution> Contributions { get; init; } = [];
+
+    public double Intercept { get; init; }
+}
 
 /// <summary>The body's ranking as one user may see it.</summary>
 public sealed record RiskRanking(

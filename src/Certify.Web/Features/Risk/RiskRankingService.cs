@@ -267,7 +267,11 @@ public sealed class RiskRankingService(
             rows.Add(new RiskRow(company.Id, company.Name, company.Rfc, company.State,
                 CompanySizes.FromWorkers(Math.Clamp(company.Workers, CompanySizes.MinWorkers, CompanySizes.MaxWorkers)), program,
                 s.Score, s.Band, s.Model.Version, s.Model.Kind, reasons,
-                byTopic.ToDictionary(kv => kv.Key, kv => kv.Value.Any, StringComparer.Ordinal)));
+                byTopic.ToDictionary(kv => kv.Key, kv => kv.Value.Any, StringComparer.Ordinal))
+            {
+                Intercept = s.Model.Intercept,
+                Contributions = RiskFeatures.Factors.Select(f => new RiskContribution(f, s.Features[(int)f], s.Model.Weights[(int)f] * s.Features[(int)f])).ToList(),
+            });
         }
 
         return rows.OrderByDescending(r => r.Score).ThenBy(r => r.CompanyName, StringComparer.CurrentCulture).ThenBy(r => r.CompanyId).ToList();
