@@ -27,7 +27,7 @@ public sealed class RiskJourneyTests(AppFixture app, BrowserFixture browser, ITe
         await page.ClickAsync("#risk-link");
         await Expect(page).ToHaveURLAsync(new Regex($"/organismos/{bodyId}/riesgo$"));
         await Expect(page.Locator("[data-testid=risk-purpose]")).ToContainTextAsync("no es un hallazgo", new() { IgnoreCase = true });
-        var top = page.Locator("[data-testid=risk-ranking] tbody tr").First;
+        var top = page.Locator("[data-testid=risk-ranking] > tbody > tr").First;
         await Expect(top.Locator("[data-band]")).ToBeVisibleAsync();
         await Expect(top.Locator("[data-testid=risk-reasons] li").First).ToBeVisibleAsync();
         await Expect(top).ToContainTextAsync("versión");

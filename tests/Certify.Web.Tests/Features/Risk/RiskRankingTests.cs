@@ -74,7 +74,7 @@ public sealed class RiskRankingTests(CertifyWebFactory factory) : IClassFixture<
         var html = await client.GetStringAsync($"/organismos/{_bodyId}/riesgo?entidad=Zacatecas");
 
         var page = CertifyWebFactory.Parse(html);
-        var rows = page.QuerySelectorAll("[data-testid=risk-ranking] tbody tr").ToList();
+        var rows = page.QuerySelectorAll("[data-testid=risk-ranking] > tbody > tr").ToList();
         Assert.Equal([_risky.ToString(), _clean.ToString()], rows.Select(r => r.GetAttribute("data-company")));
         var top = rows[0].TextContent;
         Assert.Contains("alto", top, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class RiskRankingTests(CertifyWebFactory factory) : IClassFixture<
         var lib = CertifyWebFactory.Parse(await client.GetStringAsync($"/organismos/{_bodyId}/riesgo?entidad=Zacatecas&tema=LIB"));
         var igu = CertifyWebFactory.Parse(await client.GetStringAsync($"/organismos/{_bodyId}/riesgo?entidad=Zacatecas&tema=IGU"));
 
-        Assert.Equal([_risky.ToString()], lib.QuerySelectorAll("[data-testid=risk-ranking] tbody tr").Select(r => r.GetAttribute("data-company")));
+        Assert.Equal([_risky.ToString()], lib.QuerySelectorAll("[data-testid=risk-ranking] > tbody > tr").Select(r => r.GetAttribute("data-company")));
         Assert.NotNull(igu.QuerySelector("[data-testid=risk-empty]"));
     }
 
