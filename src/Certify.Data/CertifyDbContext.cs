@@ -45,6 +45,7 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<BuyerApiKey> BuyerApiKeys => Set<BuyerApiKey>();
+    public DbSet<DistinctiveVerificationDay> DistinctiveVerificationDays => Set<DistinctiveVerificationDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

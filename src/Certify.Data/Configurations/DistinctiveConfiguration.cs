@@ -54,3 +54,12 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
         builder.Property(k => k.ProtectedPrivateKey).HasMaxLength(4000);
     }
 }
+
+internal sealed class DistinctiveVerificationDayConfiguration : IEntityTypeConfiguration<DistinctiveVerificationDay>
+{
+    public void Configure(EntityTypeBuilder<DistinctiveVerificationDay> builder)
+    {
+        builder.HasKey(v => new { v.DistinctiveId, v.Day });
+        builder.HasOne(v => v.Distinctive).WithMany().HasForeignKey(v => v.DistinctiveId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -75,3 +75,12 @@ public class Distinctive
 
     public Guid Version { get; set; }
 }
+
+/// <summary>How many times a distinctive's public verification page was opened on a day (the body's day): counts only.</summary>
+public class DistinctiveVerificationDay
+{
+    public long DistinctiveId { get; set; }
+    public Distinctive? Distinctive { get; set; }
+    public DateOnly Day { get; set; }
+    public int Count { get; set; }
+}

@@ -1085,6 +1085,22 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.ToTable("DistinctiveEvents");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.DistinctiveVerificationDay", b =>
+                {
+                    b.Property<long>("DistinctiveId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("DistinctiveId", "Day");
+
+                    b.ToTable("DistinctiveVerificationDays");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -2347,6 +2363,17 @@ namespace Certify.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.DistinctiveEvent", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Distinctive", "Distinctive")
+                        .WithMany()
+                        .HasForeignKey("DistinctiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Distinctive");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.DistinctiveVerificationDay", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Distinctive", "Distinctive")
                         .WithMany()

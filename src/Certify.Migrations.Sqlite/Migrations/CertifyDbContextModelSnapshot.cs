@@ -1040,6 +1040,22 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.ToTable("DistinctiveEvents");
                 });
 
+            modelBuilder.Entity("Certify.Data.Entities.DistinctiveVerificationDay", b =>
+                {
+                    b.Property<long>("DistinctiveId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DistinctiveId", "Day");
+
+                    b.ToTable("DistinctiveVerificationDays");
+                });
+
             modelBuilder.Entity("Certify.Data.Entities.EvidenceFile", b =>
                 {
                     b.Property<long>("Id")
@@ -2263,6 +2279,17 @@ namespace Certify.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.DistinctiveEvent", b =>
+                {
+                    b.HasOne("Certify.Data.Entities.Distinctive", "Distinctive")
+                        .WithMany()
+                        .HasForeignKey("DistinctiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Distinctive");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.DistinctiveVerificationDay", b =>
                 {
                     b.HasOne("Certify.Data.Entities.Distinctive", "Distinctive")
                         .WithMany()

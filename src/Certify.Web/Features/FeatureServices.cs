@@ -52,6 +52,7 @@ public static class FeatureServices
         services.AddTransient<Risk.RiskTrainingJob>();
         services.AddScoped<DistinctiveDocuments>();
         services.AddScoped<CompanyDistinctiveService>();
+        services.AddSingleton<VerificationCounter>();
         services.AddScoped<Dashboards.BodyDashboardService>();
         services.AddScoped<Dashboards.CompanyDashboardService>();
         services.AddScoped<Registry.RegistryStatsService>();

@@ -34,6 +34,9 @@ public sealed record CompanyDistinctiveItem(
 
     /// <summary>Ends within the program's last warning window (60 days) or has ended: renewal is what to do next.</summary>
     public bool RenewalDue { get; init; }
+
+    /// <summary>Openings of its public verification page in the last 30 days (counts only; nobody is identified).</summary>
+    public int VerifiedLast30Days { get; init; }
 }
 
 /// <summary>Where a distinctive stands on renewal.</summary>
@@ -91,6 +94,7 @@ public sealed class CompanyDistinctiveService(
             .ToListAsync(ct);
         var now = clock.GetUtcNow();
         var today = BodyCalendar.Today(clock);
+        var views = await VerificationCounter.LastDaysAsync(db, rows.Select(r => r.Id).ToList(), today, ct);
         var items = rows.OrderByDescending(r => r.IssuedAt).ThenByDescending(r => r.Id).Select(r =>
         {
             var code = DistinctiveFacts.Code(r.VerificationCode);
@@ -120,6 +124,7 @@ public sealed class CompanyDistinctiveService(
                 Renewal = renewal,
                 RenewalAssessmentId = renewal == RenewalStatus.InProgress ? r.Renewal!.Id : null,
                 RenewalDue = renewal == RenewalStatus.Available && ExpiryWarnings.DaysLeft(lastDay.AddDays(1), today) <= ExpiryWarnings.Thresholds[0],
+                VerifiedLast30Days = views.GetValueOrDefault(r.Id),
             };
         }).ToList();
         return new CompanyDistinctivesView(companyId, name, items);

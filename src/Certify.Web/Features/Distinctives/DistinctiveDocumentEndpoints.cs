@@ -82,6 +82,18 @@ public static class DistinctiveDocumentEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapDistinctiveDocumentEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // The verification page's view counter (see VerificationCounter): never cached, rate limited like the public API.
+        endpoints.MapGet("/verificar/{code}/visto.gif", async (string code, HttpContext context, VerificationCounter counter, CancellationToken ct) =>
+        {
+            if (!await counter.CountAsync(code, ct))
+            {
+                return Results.NotFound();
+            }
+
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Bytes(VerificationCounter.Pixel, "image/gif");
+        }).AllowAnonymous().RequireRateLimiting(DistinctiveApi.RateLimitPolicy).ExcludeFromDescription();
+
         endpoints.MapGet("/organismos/{slug}/" + DidWeb.DocumentName, async (string slug, HttpContext context, DistinctiveDocuments documents, CancellationToken ct) =>
         {
             if (await documents.DidDocumentAsync(slug, ct) is not { } document)

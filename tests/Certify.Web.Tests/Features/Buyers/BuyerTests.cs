@@ -415,3 +415,36 @@ public sealed class BuyerTests(CertifyWebFactory factory) : IClassFixture<Certif
 
     private WebhookDeliveryJob DeliveryJob() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<WebhookDeliveryJob>();
 }
+
+/// <summary>The supplier sees how often its distinctive was verified (counts only), counted by the verification page's uncached pixel.</summary>
+public sealed class VerificationCountTests(CertifyWebFactory factory) : IClassFixture<CertifyWebFactory>
+{
+    [Fact]
+    public async Task VerifyPage_EveryViewCounts_CompanySeesTheCount()
+    {
+        var distinctive = await factory.CreateDistinctiveAsync(new DistinctiveSpec { LegalName = "Proveedor Contado, S.A. de C.V." });
+        using var visitor = factory.CreateClient();
+
+        var page = CertifyWebFactory.Parse(await visitor.GetStringAsync($"/verificar/{distinctive.Code.Format()}"));
+        var pixel = page.QuerySelector("[data-testid=verify-counter]")!.GetAttribute("src")!;
+        using (var first = await visitor.GetAsync("/" + pixel))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal("image/gif", first.Content.Headers.ContentType?.MediaType);
+            Assert.True(first.Headers.CacheControl?.NoStore);
+        }
+
+        using (await visitor.GetAsync("/" + pixel))
+        {
+        }
+
+        using var unknown = await visitor.GetAsync("/verificar/0000-0000-0000-0000/visto.gif");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(2, await factory.WithDbAsync(db => db.DistinctiveVerificationDays.Where(v => v.DistinctiveId == distinctive.Id).SumAsync(v => v.Count)));
+
+        var owner = factory.CreateBrowserClient();
+        await factory.SignInAsync(owner, CertifyWebFactory.OwnerAEmail);
+        var mine = CertifyWebFactory.Parse(await owner.GetStringAsync($"/empresas/{distinctive.CompanyId}/distintivos"));
+        Assert.Contains(mine.QuerySelectorAll("[data-testid=verified-count]"), e => e.TextContent.StartsWith("2 veces en los últimos 30 días", StringComparison.Ordinal));
+    }
+}
