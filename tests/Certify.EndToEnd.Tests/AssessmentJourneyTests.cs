@@ -172,7 +172,7 @@ public sealed partial class AssessmentJourneyTests(AppFixture app, BrowserFixtur
 
             if (question.Evidence.AppliesTo(answer) || question.Code == "SUB-01")
             {
-                await page.Locator($"#evidence-{question.Code}").SetInputFilesAsync(
+                await page.Locator($"#evidence-{question.Code}").SetWhenReadyAsync(
                     new FilePayload { Name = "evidencia.pdf", MimeType = "application/pdf", Buffer = SmallPdf });
                 await Expect(page.Locator($"[data-testid=evidence-list-{question.Code}]")).ToContainTextAsync("evidencia.pdf");
                 await Expect(page.Locator($"[data-testid=evidence-missing-{question.Code}]")).ToHaveCountAsync(0);

@@ -70,7 +70,7 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
         await companyPage.ClickAsync("#tab-IGU");
         await Expect(companyPage.Locator($"#q-{ChangedQuestion}")).ToContainTextAsync("Adjunte la política firmada");
         await Expect(companyPage.Locator("#q-IGU-02-yes")).ToBeDisabledAsync();
-        await companyPage.Locator($"#evidence-{ChangedQuestion}").SetInputFilesAsync(
+        await companyPage.Locator($"#evidence-{ChangedQuestion}").SetWhenReadyAsync(
             new FilePayload { Name = "politica-firmada.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n% firmada\n%%EOF\n") });
         await Expect(companyPage.Locator($"[data-testid=evidence-list-{ChangedQuestion}]")).ToContainTextAsync("politica-firmada.pdf");
         await company.ScreenshotAsync("3-company-fixes", fullPage: false);
