@@ -20,6 +20,9 @@ public static class SupplierFileReader
 {
     public const long MaxBytes = 2 * 1024 * 1024;
 
+    /// <summary>What an XLSX may expand to: its compressed size is capped by <see cref="MaxBytes"/>, this caps a zip bomb.</summary>
+    public const long MaxExpandedBytes = 40 * 1024 * 1024;
+
     public static async Task<(IReadOnlyList<(int Row, string Text)> Rows, SupplierFileError Error)> ReadAsync(Stream content, string fileName, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -40,6 +43,12 @@ public static class SupplierFileReader
         var isZip = buffer.Length > 4 && buffer.GetBuffer()[0] == 'P' && buffer.GetBuffer()[1] == 'K';
         try
         {
+            if (isZip && ExpandedSize(buffer) > MaxExpandedBytes)
+            {
+                return ([], SupplierFileError.TooLarge);
+            }
+
+            buffer.Position = 0;
             return isZip || fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
                 ? (ReadXlsx(buffer), SupplierFileError.None)
                 : (ReadCsv(buffer), SupplierFileError.None);
@@ -48,6 +57,13 @@ public static class SupplierFileReader
         {
             return ([], SupplierFileError.Unreadable);
         }
+    }
+
+    /// <summary>The declared uncompressed size of every entry of the archive.</summary>
+    private static long ExpandedSize(Stream stream)
+    {
+        using var archive = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        return archive.Entries.Sum(e => e.Length);
     }
 
     private static List<(int Row, string Text)> ReadCsv(Stream stream)

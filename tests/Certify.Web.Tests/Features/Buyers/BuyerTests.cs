@@ -82,6 +82,29 @@ public sealed class BuyerTests(CertifyWebFactory factory) : IClassFixture<Certif
     }
 
     [Fact]
+    public async Task Upload_XlsxThatExpandsBeyondTheCap_RefusedWithoutReadingIt()
+    {
+        var (client, buyerId, _) = await BuyerAsync();
+        using var bomb = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 41; i++)
+            {
+                await entry.WriteAsync(zeros);
+            }
+        }
+
+        Assert.True(bomb.Length < SupplierFileReader.MaxBytes);
+
+        using var response = await PostListAsync(client, buyerId, file: ("proveedores.xlsx", bomb.ToArray()));
+
+        Assert.Contains("se expande a más de 40 MB", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Empty(await WatchedAsync(buyerId));
+    }
+
+    [Fact]
     public async Task List_ShowsOnlyPublicFactsAndFiltersByStatus()
     {
         var (client, buyerId, _) = await BuyerAsync();
