@@ -74,6 +74,12 @@ public sealed class BuyerJourneyTests(AppFixture app, BrowserFixture browser, IT
         await page.ClickAsync("#integrations-link");
         await Expect(page.Locator("[data-testid=api-keys]")).ToBeVisibleAsync();
         await buyer.ScreenshotAsync("4-integrations-phone");
+        await buyer.GotoAsync(page.Url[app.BaseUrl.Length..].Replace("/integraciones", "/equipo", StringComparison.Ordinal));
+        await Expect(page.Locator("main")).ToContainTextAsync("Carlos Compras");
+        await buyer.ScreenshotAsync("5-team-phone");
+        await buyer.GotoAsync("compradores/registrar");
+        await Expect(page.Locator("#buyer-name")).ToBeVisibleAsync();
+        await buyer.ScreenshotAsync("6-register-phone");
     }
 
     /// <summary>A fresh active distinctive of the supplier (other journeys revoke the demo's), issued now, so it is the latest.</summary>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Certify.Data;
-using Certify.Web.Features.Audit;
 using Certify.Web.Features.Exports;
 using Certify.Web.Identity;
 using Certify.Web.Infrastructure;
@@ -84,19 +82,13 @@ public static class BuyerEndpoints
             async (int buyerId, string format, HttpContext context, BuyerService buyers, IStringLocalizer<Resources.Buyers> t,
                 IDbContextFactory<CertifyDbContext> dbFactory, TimeProvider clock, CancellationToken ct) =>
             {
-                if (format is not ("csv" or "xlsx")
+                if (!ExportDownload.TryFormat(format, out var exportFormat)
                     || await buyers.ListAsync(buyerId, WatchFilter.FromQuery(context.Request.Query["estatus"]), context.User, ct) is not { } list)
                 {
                     return Results.NotFound();
                 }
 
-                await using (var db = await dbFactory.CreateDbContextAsync(ct))
-                {
-                    db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(context.User), AuditActions.ExportDownloaded, "Export", "proveedores",
-                        new { Format = format.ToUpperInvariant() }));
-                    await db.SaveChangesAsync(ct);
-                }
-
+                await ExportDownload.AuditAsync(dbFactory, clock, context.User, "proveedores", exportFormat, null, ct);
                 IReadOnlyList<ExportColumn<WatchRow>> columns =
                 [
                     new(t["Col_Rfc"], ExportColumnType.Text, r => r.Rfc, 15),
@@ -109,10 +101,7 @@ public static class BuyerEndpoints
                     new(t["Col_LastChange"], ExportColumnType.Date, r => r.Distinctive is { } d ? DisplayDates.Day(d.LastChange) : null),
                     new(t["Col_VerifyUrl"], ExportColumnType.Text, r => r.Distinctive is { } d ? $"{PublicUrl.Base(context.RequestServices.GetRequiredService<IConfiguration>())}/verificar/{d.VerificationCode}" : null, 50),
                 ];
-                var fileName = $"certify-proveedores-{Shared.BodyCalendar.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{format}";
-                return format == "xlsx"
-                    ? Results.Stream(output => XlsxExportWriter.WriteAsync(output, t["Sheet_Suppliers"], columns, list.Rows.ToAsyncEnumerable(), ct), XlsxExportWriter.ContentType, fileName)
-                    : Results.Stream(output => CsvExportWriter.WriteAsync(output, columns, list.Rows.ToAsyncEnumerable(), ct), CsvExportWriter.ContentType, fileName);
+                return ExportDownload.File(exportFormat, "proveedores", t["Sheet_Suppliers"], columns, list.Rows, clock, ct);
             }).RequireAuthorization(Policies.SignedIn).PrivateNoStoreDownload();
         return endpoints;
     }

@@ -38,6 +38,9 @@ public sealed class WebhookDeliveryJob(
     /// <summary>The type of the owner's test event, the one delivery a disabled endpoint still gets.</summary>
     public const string TestEventType = "webhook.test";
 
+    /// <summary>What a delivery's error says when the endpoint did not answer within the timeout (pages show it in words).</summary>
+    public const string TimeoutError = "timeout";
+
     /// <summary>A new signing secret in the Standard Webhooks form: <c>whsec_</c> and 32 random bytes in base64.</summary>
     public static string NewSecret() => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -110,7 +113,7 @@ public sealed class WebhookDeliveryJob(
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
             logger.LogInformation(e, "Webhook delivery {DeliveryId} to endpoint {EndpointId} failed", delivery.Id, delivery.WebhookEndpointId);
-            var message = e is OperationCanceledException ? "Timed out after 5 s" : e.Message;
+            var message = e is OperationCanceledException ? TimeoutError : e.Message;
             return (null, null, message.Length > 500 ? message[..500] : message);
         }
     }

@@ -87,9 +87,8 @@ public sealed class ExportService(
             await db.SaveChangesAsync(ct);
         }
 
-        var extension = format == ExportFormat.Xlsx ? "xlsx" : "csv";
-        var fileName = $"certify-{Slug(kind)}-{BodyCalendar.Today(clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{extension}";
-        var contentType = format == ExportFormat.Xlsx ? XlsxExportWriter.ContentType : CsvExportWriter.ContentType;
+        var fileName = ExportDownload.FileName(Slug(kind), format, clock);
+        var contentType = ExportDownload.ContentType(format);
         var culture = CultureInfo.CurrentUICulture;
         Func<Stream, CancellationToken, Task> write = kind switch
         {

@@ -21,6 +21,9 @@ public sealed record RiskSampleView(
     long Id, string BodyName, int Requested, long Seed, int Candidates, DateTimeOffset DrawnAt, string? DrawnBy,
     string? ProgramCode, MexicanState? State, string? Topic, IReadOnlyList<RiskSampleItem> Items);
 
+/// <summary>A sample as the ranking page lists it.</summary>
+public sealed record RiskSampleLine(long Id, int Drawn, long Seed, DateTimeOffset DrawnAt);
+
 /// <summary>What a sample request got: the stored sample, or why not.</summary>
 public sealed record RiskSampleResult(long? SampleId, string? Error)
 {
@@ -162,8 +165,8 @@ public sealed class RiskRankingService(
             programCode, sample.State, sample.Topic, JsonSerializer.Deserialize<List<RiskSampleItem>>(sample.ItemsJson, Json) ?? []);
     }
 
-    /// <summary>The body's recent samples, newest first.</summary>
-    public async Task<IReadOnlyList<RiskSampleView>> RecentSamplesAsync(int bodyId, ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>The body's five latest samples, newest first, in one query.</summary>
+    public async Task<IReadOnlyList<RiskSampleLine>> RecentSamplesAsync(int bodyId, ClaimsPrincipal user, CancellationToken ct)
     {
         if ((await access.BodyRolesAsync(user, bodyId, ct)).Count == 0)
         {
@@ -171,15 +174,10 @@ public sealed class RiskRankingService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = await db.RiskSamples.AsNoTracking().Where(s => s.CertifyingBodyId == bodyId)
-            .OrderByDescending(s => s.DrawnAt).ThenByDescending(s => s.Id).Take(5).Select(s => s.Id).ToListAsync(ct);
-        var samples = new List<RiskSampleView>();
-        foreach (var id in ids)
-        {
-            samples.Add((await SampleAsync(bodyId, id, user, ct))!);
-        }
-
-        return samples;
+        return await db.RiskSamples.AsNoTracking().Where(s => s.CertifyingBodyId == bodyId)
+            .OrderByDescending(s => s.DrawnAt).ThenByDescending(s => s.Id).Take(5)
+            .Select(s => new RiskSampleLine(s.Id, s.Requested, s.Seed, s.DrawnAt))
+            .ToListAsync(ct);
     }
 
     /// <summary>The model page's data: each program's current model, its history and back-test, and the average score by size and by state.</summary>

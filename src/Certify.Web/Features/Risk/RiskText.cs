@@ -29,7 +29,8 @@ public sealed class RiskText(IStringLocalizer<Resources.Risk> text)
         {
             RiskFactor.OpenMajorFindings when openMajorByTopic.Count > 0 => Count("Reason_OpenMajorFindingsIn", facts.OpenMajorFindings,
                 string.Join(", ", openMajorByTopic.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key))),
-            RiskFactor.OverClaim => text["Reason_OverClaim", RiskFeatures.OverClaimPoints(facts).ToString("0.#", CultureInfo.CurrentCulture)],
+            RiskFactor.OverClaim => text[RiskFeatures.OverClaimPoints(facts) == 1 ? "Reason_OverClaimOne" : "Reason_OverClaim",
+                RiskFeatures.OverClaimPoints(facts).ToString("0.#", CultureInfo.CurrentCulture)],
             RiskFactor.YearsSinceReview when facts.LastDecidedAt is { } decided =>
                 Count("Reason_MonthsSinceReview", (long)Math.Floor((asOf - decided).TotalDays / 30.44)),
             RiskFactor.YearsSinceReview => text["Reason_NeverReviewed"],
