@@ -34,8 +34,8 @@ public class CertifyDbContext(DbContextOptions<CertifyDbContext> options)
     public DbSet<ConcernMessage> ConcernMessages => Set<ConcernMessage>();
     public DbSet<ConcernThrottle> ConcernThrottles => Set<ConcernThrottle>();
     public DbSet<ConcernDaySalt> ConcernDaySalts => Set<ConcernDaySalt>();
-    public DbSet<FollowUpRequest> FollowUpRequests => Set<FollowUpRequest>();
-    public DbSet<FollowUpEvidence> FollowUpEvidence => Set<FollowUpEvidence>();
+    public DbSet<FollowUpReview> FollowUpReviews => Set<FollowUpReview>();
+    public DbSet<FollowUpQuestion> FollowUpQuestions => Set<FollowUpQuestion>();
     public DbSet<RiskModelVersion> RiskModelVersions => Set<RiskModelVersion>();
     public DbSet<RiskSample> RiskSamples => Set<RiskSample>();
     public DbSet<Buyer> Buyers => Set<Buyer>();

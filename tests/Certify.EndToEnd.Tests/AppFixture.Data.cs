@@ -30,4 +30,16 @@ public sealed partial class AppFixture
 
         return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
     }
+
+    /// <summary>Waits for the app's background jobs; the assertion is on the outcome, the timeout only bounds a failure.</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The background jobs did not get there within 60 s.");
+            await Task.Delay(250);
+        }
+    }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Certify.Data.Entities;
 using Certify.Domain.Assessments;
-using Certify.Domain.Companies;
 using Certify.Domain.Distinctives;
 using Certify.Web.Features.Buyers;
 using Microsoft.EntityFrameworkCore;
@@ -116,11 +115,8 @@ public sealed class BuyerJourneyTests(AppFixture app, BrowserFixture browser, IT
     private static string TwentyRows()
     {
         var rows = new List<string> { "RFC", "FLE120415H33", "TNO160822BK0", "EQA190301MN4", "CMS110705TR4", "ABD150310K49", "tno160822bk0" };
-        rows.AddRange(Enumerable.Range(1, 10).Select(i => ValidRfc($"JRN{i:D2}0101AB")));
+        rows.AddRange(Enumerable.Range(1, 10).Select(i => AppFixture.ValidRfc($"JRN{i:D2}0101AB")));
         rows.AddRange(["NO-ES-RFC", "ABC", "XAXX010101000", "ABD151310K49"]);
         return string.Join('\n', rows) + "\n";
     }
-
-    private static string ValidRfc(string firstEleven) =>
-        "0123456789A".Select(digit => firstEleven + digit).First(rfc => Rfc.Validate(rfc).IsValid);
 }

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text;
 using Certify.Domain.Assessments;
-using Certify.Domain.Questionnaires;
 using Certify.Web.Features.Assessments;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +29,7 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
     public async Task Review_RequestChangeResubmitApproveWithMinorFindingCloseCorrectiveAction()
     {
         var assessmentId = await SubmitCompliantAssessmentAsync();
-        await WaitForAsync(() => RoutedToAuditorAsync(assessmentId, submission: 1));
+        await AppFixture.WaitForAsync(() => RoutedToAuditorAsync(assessmentId, submission: 1));
         var authenticatorKey = await app.EnrolAuthenticatorAsync(Auditor);
 
         await using var auditor = await browser.NewSessionAsync(app.BaseUrl, output);
@@ -77,7 +76,7 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
         await companyPage.ClickAsync("#submit-assessment");
         await companyPage.ClickAsync("#confirm-submit-yes");
         await Expect(companyPage.Locator("#submit-success")).ToBeVisibleAsync();
-        await WaitForAsync(() => RoutedToAuditorAsync(assessmentId, submission: 2));
+        await AppFixture.WaitForAsync(() => RoutedToAuditorAsync(assessmentId, submission: 2));
 
         // Back to the same auditor: one minor finding with a due date, then approval.
         await auditor.GotoAsync($"revisiones/{assessmentId}");
@@ -140,39 +139,12 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
     /// <summary>Plastimoldes' DRL-AUTO assessment answered fully compliant, with a PDF wherever evidence is asked, and submitted.</summary>
     private async Task<int> SubmitCompliantAssessmentAsync()
     {
+        var companyId = await app.WithDbAsync(db => db.Companies.Where(c => c.Rfc == CompanyRfc).Select(c => c.Id).SingleAsync());
+        var id = await app.AnswerCompliantlyAsync(companyId, CompanyOwner, MinorQuestion);
         await using var scope = app.Services.CreateAsyncScope();
-        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
-        var (companyId, userId, programId) = await app.WithDbAsync(async db => (
-            await db.Companies.Where(c => c.Rfc == CompanyRfc).Select(c => c.Id).SingleAsync(),
-            await db.Users.Where(u => u.Email == CompanyOwner).Select(u => u.Id).SingleAsync(),
-            await db.Programs.Where(p => p.Code == "DRL-AUTO").Select(p => p.Id).SingleAsync()));
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == CompanyOwner).Select(u => u.Id).SingleAsync());
         var owner = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, CompanyOwner)], "e2e"));
-        var id = await assessments.StartAsync(companyId, programId, owner, CancellationToken.None) ?? throw new InvalidOperationException("Not started.");
-
-        var view = (await assessments.GetAsync(companyId, id, owner, CancellationToken.None))!;
-        var answers = new Dictionary<string, AnswerValue>(StringComparer.Ordinal);
-        while (Visibility.VisibleQuestions(view.Definition, answers).Where(c => !answers.ContainsKey(c)).ToList() is { Count: > 0 } open)
-        {
-            foreach (var code in open)
-            {
-                var question = view.Definition.FindQuestion(code)!;
-                var value = question.Type == AnswerType.Date
-                    ? AnswerValue.Date(DateOnly.FromDateTime(DateTime.Today).AddMonths(-1))
-                    : AnswerValue.Choice(question.Options.First(o => o.Compliance == 1m).Value);
-                await assessments.SaveAnswerAsync(companyId, id, code, value, null, 0, owner, CancellationToken.None);
-                answers[code] = value;
-            }
-        }
-
-        view = (await assessments.GetAsync(companyId, id, owner, CancellationToken.None))!;
-        var needEvidence = Completeness.Check(view.Definition, view.Sheet()).Select(m => m.QuestionCode).Append(MinorQuestion).Distinct();
-        foreach (var code in needEvidence)
-        {
-            await using var pdf = new MemoryStream(Encoding.ASCII.GetBytes($"%PDF-1.4\n% {code}\n%%EOF\n"));
-            await assessments.UploadEvidenceAsync(companyId, id, code, pdf, $"{code}.pdf", owner, CancellationToken.None);
-        }
-
-        var submitted = await assessments.SubmitAsync(companyId, id, owner, CancellationToken.None);
+        var submitted = await scope.ServiceProvider.GetRequiredService<AssessmentService>().SubmitAsync(companyId, id, owner, CancellationToken.None);
         Assert.Equal(SubmitOutcome.Submitted, submitted.Outcome);
         return id;
     }
@@ -182,15 +154,4 @@ public sealed class ReviewJourneyTests(AppFixture app, BrowserFixture browser, I
 
     private Task<AssessmentState> StateAsync(int assessmentId) =>
         app.WithDbAsync(db => db.Assessments.Where(a => a.Id == assessmentId).Select(a => a.State).SingleAsync());
-
-    /// <summary>Waits for the background pipeline; the assertion is on the outcome, the timeout only bounds a failure.</summary>
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The submission was not routed within 60 s.");
-            await Task.Delay(250);
-        }
-    }
 }

@@ -53,32 +53,26 @@ internal sealed class ConcernDaySaltConfiguration : IEntityTypeConfiguration<Con
     }
 }
 
-internal sealed class FollowUpRequestConfiguration : IEntityTypeConfiguration<FollowUpRequest>
+internal sealed class FollowUpReviewConfiguration : IEntityTypeConfiguration<FollowUpReview>
 {
-    public void Configure(EntityTypeBuilder<FollowUpRequest> builder)
+    public void Configure(EntityTypeBuilder<FollowUpReview> builder)
     {
         builder.HasOne(r => r.Concern).WithMany().HasForeignKey(r => r.ConcernId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(r => r.Company).WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(r => r.QuestionCode).HasMaxLength(12);
-        builder.Property(r => r.Request).HasMaxLength(2000);
-        builder.Property(r => r.Answer).HasMaxLength(4000);
-        builder.Property(r => r.AnsweredByUserId).HasMaxLength(450);
-        builder.Property(r => r.Version).IsConcurrencyToken();
-        builder.HasIndex(r => new { r.CompanyId, r.AnsweredOn });
+        builder.HasOne(r => r.Assessment).WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.AuditorUserId).HasMaxLength(450);
+        builder.Property(r => r.OpenedByUserId).HasMaxLength(450);
+        builder.HasIndex(r => new { r.AssessmentId, r.SubmissionNumber }).IsUnique();
         builder.HasIndex(r => r.ConcernId);
     }
 }
 
-internal sealed class FollowUpEvidenceConfiguration : IEntityTypeConfiguration<FollowUpEvidence>
+internal sealed class FollowUpQuestionConfiguration : IEntityTypeConfiguration<FollowUpQuestion>
 {
-    public void Configure(EntityTypeBuilder<FollowUpEvidence> builder)
+    public void Configure(EntityTypeBuilder<FollowUpQuestion> builder)
     {
-        builder.HasOne(e => e.FollowUpRequest).WithMany(r => r.Evidence).HasForeignKey(e => e.FollowUpRequestId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(e => e.FollowUpRequestId);
-        builder.Property(e => e.FileName).HasMaxLength(255);
-        builder.Property(e => e.StorageKey).HasMaxLength(200);
-        builder.Property(e => e.ContentType).HasMaxLength(100);
-        builder.Property(e => e.Sha256).HasMaxLength(64);
-        builder.Property(e => e.UploadedByUserId).HasMaxLength(450);
+        builder.HasOne(q => q.FollowUpReview).WithMany(r => r.Questions).HasForeignKey(q => q.FollowUpReviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(q => q.QuestionCode).HasMaxLength(12);
+        builder.Property(q => q.Request).HasMaxLength(2000);
+        builder.HasIndex(q => new { q.FollowUpReviewId, q.QuestionCode }).IsUnique();
     }
 }

@@ -90,45 +90,44 @@ public class ConcernDaySalt
 }
 
 /// <summary>
-/// What the certifying body asks a company after a concern, in its own words, about one question of the assessment
-/// behind the company's distinctive: the company answers it; it never learns of the concern. Linked to the concern
-/// for the body only.
+/// A follow-up review the certifying body opened from a concern: the distinctive's issued assessment went back to the
+/// company with the named questions unlocked (<see cref="Questions"/>, in the body's words), and the company's next
+/// submission (<see cref="SubmissionNumber"/>) is reviewed in the review queue like any other. Linked to the concern
+/// for the body only: the company sees the questions and the due date, never the concern.
 /// </summary>
-public class FollowUpRequest
+public class FollowUpReview
 {
     public long Id { get; set; }
     public long ConcernId { get; set; }
     public Concern? Concern { get; set; }
     public int CertifyingBodyId { get; set; }
-    public int CompanyId { get; set; }
-    public Company? Company { get; set; }
     public int AssessmentId { get; set; }
-    public required string QuestionCode { get; set; }
+    public Assessment? Assessment { get; set; }
 
-    /// <summary>The body's request, worded for the company (it must not quote the concern).</summary>
-    public required string Request { get; set; }
-    public DateOnly RequestedOn { get; set; }
+    /// <summary>The submission that answers it: one after the assessment's last when the review was opened (unique per assessment).</summary>
+    public int SubmissionNumber { get; set; }
+
+    /// <summary>Who reviews the answer: the concern's auditor when it has one, else the auditor who opened it; null for the usual routing.</summary>
+    public string? AuditorUserId { get; set; }
+
+    public DateOnly OpenedOn { get; set; }
+
+    /// <summary>The last day for the company to resubmit; the deadline job reminds it before and tells the body after.</summary>
     public DateOnly DueOn { get; set; }
+    public required string OpenedByUserId { get; set; }
 
-    /// <summary>The company's answer; null while open.</summary>
-    public string? Answer { get; set; }
-    public DateOnly? AnsweredOn { get; set; }
-    public string? AnsweredByUserId { get; set; }
-    public Guid Version { get; set; }
-    public List<FollowUpEvidence> Evidence { get; set; } = [];
+    /// <summary>Claims of the daily deadline job: the day the company was last reminded, and when the body was told it is overdue.</summary>
+    public DateOnly? RemindedOn { get; set; }
+    public DateTimeOffset? EscalatedAt { get; set; }
+    public List<FollowUpQuestion> Questions { get; set; } = [];
 }
 
-/// <summary>A file the company attaches to its answer to a follow-up request, stored by the file store.</summary>
-public class FollowUpEvidence
+/// <summary>One question a follow-up review names, with what the body asks about it (the company reads it).</summary>
+public class FollowUpQuestion
 {
     public long Id { get; set; }
-    public long FollowUpRequestId { get; set; }
-    public FollowUpRequest? FollowUpRequest { get; set; }
-    public required string FileName { get; set; }
-    public required string StorageKey { get; set; }
-    public required string ContentType { get; set; }
-    public long Size { get; set; }
-    public required string Sha256 { get; set; }
-    public DateTimeOffset UploadedAt { get; set; }
-    public required string UploadedByUserId { get; set; }
+    public long FollowUpReviewId { get; set; }
+    public FollowUpReview? FollowUpReview { get; set; }
+    public required string QuestionCode { get; set; }
+    public required string Request { get; set; }
 }

@@ -1,6 +1,6 @@
 namespace Certify.Domain.Assessments;
 
-public enum AssessmentTrigger { Submit, StartReview, RequestChanges, Approve, Reject, Issue }
+public enum AssessmentTrigger { Submit, StartReview, RequestChanges, Approve, Reject, Issue, RequestFollowUp }
 
 /// <summary>Who fires a transition: the company's people, the certifying body's people, or the platform's jobs.</summary>
 public enum WorkflowActor { CompanyMember, Auditor, ProgramAdmin, System }
@@ -15,7 +15,10 @@ public sealed class InvalidTransitionException(AssessmentState from, AssessmentT
 
 /// <summary>
 /// The assessment state machine: Draft → Submitted → InReview → (ChangesRequested → Submitted …) → Approved | Rejected;
-/// Approved → Issued. Each transition names who may fire it; anything else is an error, never a silent no-op.
+/// Approved → Issued. A follow-up review reopens an issued assessment: Issued → ChangesRequested on the questions the
+/// certifying body names, then the same rounds as any submission, and its approval returns it to Issued (the
+/// distinctive stays the one already issued). Each transition names who may fire it; anything else is an error,
+/// never a silent no-op.
 /// </summary>
 public static class AssessmentWorkflow
 {
@@ -28,6 +31,7 @@ public static class AssessmentWorkflow
         [(AssessmentState.InReview, AssessmentTrigger.Approve)] = (AssessmentState.Approved, [WorkflowActor.Auditor, WorkflowActor.ProgramAdmin]),
         [(AssessmentState.InReview, AssessmentTrigger.Reject)] = (AssessmentState.Rejected, [WorkflowActor.Auditor, WorkflowActor.ProgramAdmin]),
         [(AssessmentState.Approved, AssessmentTrigger.Issue)] = (AssessmentState.Issued, [WorkflowActor.System]),
+        [(AssessmentState.Issued, AssessmentTrigger.RequestFollowUp)] = (AssessmentState.ChangesRequested, [WorkflowActor.Auditor, WorkflowActor.ProgramAdmin]),
     };
 
     /// <summary>The state after the transition; throws <see cref="InvalidTransitionException"/> when it is not allowed.</summary>

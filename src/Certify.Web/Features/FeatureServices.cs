@@ -44,8 +44,9 @@ public static class FeatureServices
         services.AddSingleton<Concerns.ConcernLimits>();
         services.AddScoped<Concerns.ConcernService>();
         services.AddTransient<Concerns.ConcernDeadlineJob>();
+        services.AddTransient<Concerns.FollowUpDeadlineJob>();
         services.AddScoped<Concerns.ConcernFiguresService>();
-        services.AddScoped<Concerns.FollowUpRequestService>();
+        services.AddScoped<Concerns.FollowUpReviewService>();
         services.AddSingleton<Risk.RiskModels>();
         services.AddScoped<Risk.RiskText>();
         services.AddScoped<Risk.RiskRankingService>();

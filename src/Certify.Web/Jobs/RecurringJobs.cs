@@ -24,6 +24,8 @@ public static class RecurringJobs
             "corrective-action-reminders", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
         recurring.AddOrUpdate<Features.Concerns.ConcernDeadlineJob>(
             "concern-deadlines", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
+        recurring.AddOrUpdate<Features.Concerns.FollowUpDeadlineJob>(
+            "follow-up-deadlines", job => job.RunAsync(CancellationToken.None), "0 14 * * *");
         recurring.AddOrUpdate<Features.Buyers.BuyerAlertJob>(
             Features.Buyers.BuyerAlertJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<Features.Buyers.BuyerAlertJob>(

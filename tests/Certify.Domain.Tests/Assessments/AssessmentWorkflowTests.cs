@@ -16,6 +16,8 @@ public class AssessmentWorkflowTests
         { AssessmentState.InReview, AssessmentTrigger.Reject, WorkflowActor.Auditor, AssessmentState.Rejected },
         { AssessmentState.InReview, AssessmentTrigger.Reject, WorkflowActor.ProgramAdmin, AssessmentState.Rejected },
         { AssessmentState.Approved, AssessmentTrigger.Issue, WorkflowActor.System, AssessmentState.Issued },
+        { AssessmentState.Issued, AssessmentTrigger.RequestFollowUp, WorkflowActor.Auditor, AssessmentState.ChangesRequested },
+        { AssessmentState.Issued, AssessmentTrigger.RequestFollowUp, WorkflowActor.ProgramAdmin, AssessmentState.ChangesRequested },
     };
 
     [Theory]
@@ -50,7 +52,7 @@ public class AssessmentWorkflowTests
             }
         }
 
-        Assert.Equal((7 * 6 * 4) - legal.Count, refused);
+        Assert.Equal((7 * 7 * 4) - legal.Count, refused);
     }
 
     [Fact]
@@ -80,6 +82,22 @@ public class AssessmentWorkflowTests
     [InlineData(AssessmentState.Issued, false)]
     public void IsOpen_ByState_ClosedOnceDecided(AssessmentState state, bool open) =>
         Assert.Equal(open, AssessmentWorkflow.IsOpen(state));
+
+    [Fact]
+    public void FollowUpRound_FromIssued_GoesThroughTheReviewRoundsAndBackToIssued()
+    {
+        var state = AssessmentWorkflow.Fire(AssessmentState.Issued, AssessmentTrigger.RequestFollowUp, WorkflowActor.ProgramAdmin);
+        Assert.True(AssessmentWorkflow.AnswersEditable(state));
+        Assert.True(AssessmentWorkflow.IsOpen(state));
+
+        state = AssessmentWorkflow.Fire(state, AssessmentTrigger.Submit, WorkflowActor.CompanyMember);
+        state = AssessmentWorkflow.Fire(state, AssessmentTrigger.StartReview, WorkflowActor.Auditor);
+        state = AssessmentWorkflow.Fire(state, AssessmentTrigger.Approve, WorkflowActor.Auditor);
+        state = AssessmentWorkflow.Fire(state, AssessmentTrigger.Issue, WorkflowActor.System);
+
+        Assert.Equal(AssessmentState.Issued, state);
+        Assert.Equal(1, AssessmentWorkflow.SubmissionCountAfter(AssessmentTrigger.RequestFollowUp, 1));
+    }
 
     [Fact]
     public void SubmissionCountAfter_EachSubmitIsANewRound_OtherTriggersCountNothing()

@@ -50,6 +50,9 @@ public sealed record AssessmentView(
     /// <summary>When this assessment renews an issued one: that one's distinctive number (null if it had none).</summary>
     public RenewalOf? Renews { get; init; }
 
+    /// <summary>While a follow-up review of the issued assessment is open: its distinctive, due date and the body's requests.</summary>
+    public FollowUpSummary? FollowUp { get; init; }
+
     /// <summary>The answers and evidence counts in the shape the domain's scoring and completeness rules read.</summary>
     public AnswerSheet Sheet() => AnswerSheets.Of(
         Answers.Values.Where(a => a.Value is not null).ToDictionary(a => a.QuestionCode, a => a.Value!), Evidence);

@@ -285,7 +285,7 @@ public sealed class AssessmentService(
             .Where(a => a.Id == assessmentId && a.CompanyId == companyId)
             .Select(a => new
             {
-                a.Id, a.ProgramId, a.QuestionnaireVersionId, a.State, a.CreatedAt, a.SubmittedAt,
+                a.Id, a.ProgramId, a.QuestionnaireVersionId, a.State, a.CreatedAt, a.SubmittedAt, a.SubmissionCount,
                 Company = a.Company!.TradeName ?? a.Company.LegalName, a.Program!.Code, Body = a.Program.CertifyingBody!.Name,
                 a.RenewsAssessmentId,
                 RenewsNumber = db.Distinctives.Where(d => d.AssessmentId == a.RenewsAssessmentId).Select(d => d.Number).FirstOrDefault(),
@@ -319,6 +319,9 @@ public sealed class AssessmentService(
             Findings = findings,
             RejectionReason = rejection,
             Renews = assessment.RenewsAssessmentId is { } renewed ? new RenewalOf(renewed, assessment.RenewsNumber) : null,
+            FollowUp = AssessmentWorkflow.IsOpen(assessment.State)
+                ? await FollowUpRounds.ForRoundAsync(db, assessmentId, assessment.SubmissionCount + 1, ct)
+                : null,
         };
     }
 

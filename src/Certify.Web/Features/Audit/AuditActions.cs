@@ -88,8 +88,9 @@ public static class AuditActions
     public const string ConcernReviewStarted = "concern.review-started";
     public const string ConcernClosed = "concern.closed";
     public const string ConcernAssigned = "concern.assigned";
-    public const string FollowUpRequested = "follow-up.requested";
-    public const string FollowUpAnswered = "follow-up.answered";
+    public const string ConcernFollowUpOpened = "concern.follow-up-opened";
+    public const string FollowUpReviewOpened = "assessment.follow-up-opened";
+    public const string FollowUpReviewClosed = "assessment.follow-up-closed";
 
     /// <summary>Every code above.</summary>
     public static IReadOnlySet<string> All { get; } = typeof(AuditActions)

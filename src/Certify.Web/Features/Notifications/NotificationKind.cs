@@ -63,8 +63,17 @@ public enum NotificationKind
     /// <summary>To the body's program admins: a worker concern was not acknowledged or answered in time.</summary>
     ConcernOverdue,
 
-    /// <summary>To the company: the certifying body asks for information on a question of its distinctive's assessment.</summary>
+    /// <summary>To the company: the certifying body opened a follow-up review of its distinctive's assessment on named questions.</summary>
     FollowUpRequested,
+
+    /// <summary>To the company: the certifying body closed the follow-up review of its distinctive's assessment.</summary>
+    FollowUpClosed,
+
+    /// <summary>To the company: its answer to a follow-up review is due within days or overdue.</summary>
+    FollowUpDueSoon,
+
+    /// <summary>To the body's program admins: a company did not answer a follow-up review in time.</summary>
+    FollowUpOverdue,
 
     /// <summary>To a buyer's members: a watched supplier's distinctive was issued, renewed, suspended, reinstated, revoked or expired.</summary>
     SupplierDistinctiveChanged,

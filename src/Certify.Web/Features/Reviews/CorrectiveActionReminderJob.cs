@@ -8,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Certify.Web.Features.Reviews;
 
 /// <summary>
-/// Daily, over the corrective-action plans of approved (or issued) assessments: reminds the company's members of every
-/// finding still Open (no action proposed) that is due within <see cref="ReminderDays"/> days or overdue, once per Mexico City
+/// Daily, over the corrective-action plans of approved (or issued) assessments, also while a follow-up review has an
+/// issued one open again: reminds the company's members of every standing finding (the latest verdict on its question,
+/// as the company's pages show it) still Open (no action proposed) that is due within <see cref="ReminderDays"/> days or overdue, once per Mexico City
 /// day (claimed on Finding.RemindedOn), and escalates each overdue one to the body's program admins once (claimed on
 /// Finding.EscalatedAt).
 /// </summary>
@@ -28,7 +29,8 @@ public sealed class CorrectiveActionReminderJob(
 
     protected override IQueryable<DueFinding> Due(CertifyDbContext db, long after, DateOnly today, DateOnly horizon) => db.Findings.AsNoTracking()
         .Where(f => f.Id > after && f.Status == FindingStatus.Open && f.DueOn != null && f.DueOn <= horizon
-            && f.Review!.SubmissionNumber == f.Review.Assessment!.SubmissionCount && PlanStates.Contains(f.Review.Assessment.State))
+            && !db.Findings.Any(g => g.AssessmentId == f.AssessmentId && g.QuestionCode == f.QuestionCode && g.ReviewId > f.ReviewId)
+            && (PlanStates.Contains(f.Review!.Assessment!.State) || db.Distinctives.Any(d => d.AssessmentId == f.AssessmentId)))
         .Where(f => f.RemindedOn == null || f.RemindedOn < today || (f.DueOn < today && f.EscalatedAt == null))
         .OrderBy(f => f.Id)
         .Select(f => new DueFinding(

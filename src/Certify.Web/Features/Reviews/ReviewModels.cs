@@ -41,6 +41,7 @@ public static class ReasonCodes
     public const string NoQuestions = "no-questions";
     public const string TextTooLong = "text-too-long";
     public const string NothingToMark = "nothing-to-mark";
+    public const string FollowUpNotRejected = "follow-up-not-rejected";
 }
 
 /// <summary>A finding as the auditor sees it, private note included; never hand this to a company page.</summary>
@@ -93,6 +94,9 @@ public sealed record ReviewView(
     PendingApproval? PendingApproval,
     string? DecisionReason)
 {
+    /// <summary>The follow-up review this round answers; null for an ordinary submission.</summary>
+    public FollowUpSummary? FollowUp { get; init; }
+
     /// <summary>Verdicts, change requests and decisions are open only while in review and no approval is pending.</summary>
     public bool AuditorCanAct => Actor == WorkflowActor.Auditor && State == AssessmentState.InReview && PendingApproval is null;
 

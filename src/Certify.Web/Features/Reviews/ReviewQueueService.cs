@@ -42,6 +42,9 @@ public sealed record QueueRow(
 {
     /// <summary>Whether the review is still to be decided: a decided review has no deadline left to miss.</summary>
     public bool Open => ReviewQueueService.OpenStates.Contains(State);
+
+    /// <summary>A follow-up review of an issued assessment (opened from a worker's concern) is under way.</summary>
+    public bool FollowUp { get; init; }
 }
 
 /// <summary>
@@ -227,6 +230,7 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
             DueOn = r == null ? null : r.DueOn,
             AuditorUserId = r == null ? null : r.AuditorUserId,
             AuditorName = r == null ? null : r.Auditor!.DisplayName,
+            FollowUp = a.State != AssessmentState.Issued && db.FollowUpReviews.Any(f => f.AssessmentId == a.Id),
         };
 
     private IQueryable<Submission> Filtered(IQueryable<Submission> query, QueueFilter filter)
@@ -258,7 +262,10 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
         var rows = await query
             .OrderByDescending(s => s.Priority).ThenBy(s => s.DueOn == null).ThenBy(s => s.DueOn).ThenBy(s => s.AssessmentId)
             .Take(MaxRows)
-            .Select(s => new QueueRow(s.AssessmentId, s.ReviewId, s.CompanyId, s.CompanyName, s.ProgramCode, s.State, s.Priority, s.PriorityModel, s.DueOn, s.SubmittedAt, s.AuditorName))
+            .Select(s => new QueueRow(s.AssessmentId, s.ReviewId, s.CompanyId, s.CompanyName, s.ProgramCode, s.State, s.Priority, s.PriorityModel, s.DueOn, s.SubmittedAt, s.AuditorName)
+            {
+                FollowUp = s.FollowUp,
+            })
             .ToListAsync(ct);
         return new QueueList(rows, total, today);
     }
@@ -284,5 +291,6 @@ public sealed class ReviewQueueService(IDbContextFactory<CertifyDbContext> dbFac
         public DateOnly? DueOn { get; init; }
         public string? AuditorUserId { get; init; }
         public string? AuditorName { get; init; }
+        public bool FollowUp { get; init; }
     }
 }

@@ -111,7 +111,10 @@ public sealed class ReviewService(
             Gate(definition, sheet, findings),
             program.RequireApprovalConfirmation,
             pending,
-            review.DecisionReason));
+            review.DecisionReason)
+        {
+            FollowUp = await FollowUpRounds.ForRoundAsync(db, assessmentId, review.SubmissionNumber, ct),
+        });
     }
 
     /// <summary>
@@ -411,6 +414,12 @@ public sealed class ReviewService(
             return ReviewResult.NotAllowed(ReasonCodes.ApprovalPending);
         }
 
+        // A follow-up review is closed, not rejected: the distinctive's fate is its own decision (suspend or revoke).
+        if (await FollowUpRounds.ForRoundAsync(db, assessmentId, context.Review.SubmissionNumber, ct) is not null)
+        {
+            return ReviewResult.NotAllowed(ReasonCodes.FollowUpNotRejected);
+        }
+
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxTextLength)
         {
             return ReviewResult.Invalid(ReasonCodes.ReasonRequired);
@@ -544,6 +553,11 @@ public sealed class ReviewService(
         review.DecidedByUserId = review.ApprovalRequestedByUserId ?? context.UserId;
         review.AuditorScore = decision.Score.Overall;
         review.LevelCode = decision.Level.Granted ? decision.Level.Level?.Code : null;
+        if (await FollowUpRounds.ForRoundAsync(db, assessment.Id, review.SubmissionNumber, ct) is { } followUp)
+        {
+            return await CloseFollowUpAsync(db, context, decision, followUp, from, confirmedBy, user, ct);
+        }
+
         db.AuditEvents.Add(Audit(user, AuditActions.AssessmentApproved, assessment, new
         {
             From = from,
@@ -569,6 +583,35 @@ public sealed class ReviewService(
         }
 
         return saved;
+    }
+
+    /// <summary>
+    /// The approval of a follow-up round closes the follow-up review: the assessment returns to Issued in the same
+    /// save (the distinctive already exists and is left as it is: number, level, validity and status), so nothing is
+    /// issued and no job is needed. Findings recorded in the round stand as corrective actions like any approval's.
+    /// </summary>
+    private async Task<ReviewResult> CloseFollowUpAsync(
+        CertifyDbContext db, ReviewContext context, Evaluation decision, FollowUpSummary followUp, AssessmentState from, string? confirmedBy,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var assessment = context.Assessment;
+        var review = context.Review;
+        assessment.Fire(AssessmentTrigger.Issue, WorkflowActor.System);
+        db.AuditEvents.Add(Audit(user, AuditActions.FollowUpReviewClosed, assessment, new
+        {
+            From = from,
+            To = assessment.State,
+            review.SubmissionNumber,
+            Number = followUp.DistinctiveNumber,
+            AuditorScore = decision.Score.Overall,
+            CorrectiveActions = decision.Plan.Count,
+            ConfirmedBy = confirmedBy,
+        }));
+        var path = decision.Plan.Count > 0 ? AssessmentPaths.CorrectiveActions(assessment.CompanyId, assessment.Id) : AssessmentPaths.Questionnaire(assessment.CompanyId, assessment.Id);
+        var emails = await notifier.StageAsync(db, NotificationKind.FollowUpClosed, await Notifier.CompanyMembersAsync(db, assessment.CompanyId, ct), path,
+            await DataAsync(db, assessment, ct, ("number", followUp.DistinctiveNumber), ("count", decision.Plan.Count.ToString(CultureInfo.InvariantCulture))),
+            $"follow-up-closed:{review.Id}", ct);
+        return await SaveAndDispatchAsync(db, emails, ct);
     }
 
     private sealed record PendingContext(ReviewContext? Context, ReviewResult? Failure);

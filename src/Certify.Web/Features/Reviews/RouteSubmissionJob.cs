@@ -113,7 +113,8 @@ public sealed class RouteSubmissionJob(
     }
 
     /// <summary>
-    /// A resubmission returns to the auditor of the previous submission while they are still an eligible auditor of
+    /// The answer to a follow-up review goes to the auditor the follow-up named (the concern's auditor), and a
+    /// resubmission returns to the auditor of the previous submission, while they are still an eligible auditor of
     /// the body; otherwise the least-loaded eligible auditor. Open reviews count each open assessment's current
     /// submission only, so a resubmitted assessment is not counted twice.
     /// </summary>
@@ -131,6 +132,14 @@ public sealed class RouteSubmissionJob(
                     && r.SubmissionNumber == r.Assessment!.SubmissionCount && OpenStates.Contains(r.Assessment.State)),
             })
             .ToListAsync(ct);
+
+        var followUpAuditor = await db.FollowUpReviews.AsNoTracking()
+            .Where(f => f.AssessmentId == assessment.Id && f.SubmissionNumber == assessment.SubmissionCount)
+            .Select(f => f.AuditorUserId).FirstOrDefaultAsync(ct);
+        if (followUpAuditor is not null && !companyMembers.Contains(followUpAuditor) && candidates.Any(c => c.UserId == followUpAuditor && c.Active))
+        {
+            return followUpAuditor;
+        }
 
         var previous = await db.Reviews.AsNoTracking()
             .Where(r => r.AssessmentId == assessment.Id && r.SubmissionNumber < assessment.SubmissionCount && r.AuditorUserId != null)

@@ -6,6 +6,7 @@ using Certify.Domain.Reviews;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Reviews;
+using Certify.Web.Tests.Features.Reviews;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,9 +113,9 @@ public sealed class CompanyReviewTests(CertifyWebFactory factory) : IClassFixtur
     public async Task OpenFileAsync_CompanyMemberAndBodyStaff_GetTheFileButStaffOfAnotherBodyDoesNot()
     {
         var (owner, _, _, evidenceId) = await ApprovedWithMinorFindingAsync("Empresa Acciones Descarga");
-        var programAdmin = await AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.ProgramAdmin);
+        var programAdmin = await factory.AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.ProgramAdmin);
         var otherBody = await factory.CreateBodyAsync($"otro-{Interlocked.Increment(ref _staff)}", "Otro organismo");
-        var stranger = await AddStaffAsync(otherBody, BodyRole.Auditor);
+        var stranger = await factory.AddStaffAsync(otherBody, BodyRole.Auditor);
         using var client = factory.CreateBrowserClient();
         await factory.SignInAsync(client, owner.Email);
 
@@ -254,28 +255,11 @@ public sealed class CompanyReviewTests(CertifyWebFactory factory) : IClassFixtur
         var bodyId = await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug);
         await factory.WithDbAsync(db => db.BodyMemberships.Where(m => m.CertifyingBodyId == bodyId && m.Role == BodyRole.Auditor)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Active, false)));
-        var auditor = await AddStaffAsync(bodyId, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(bodyId, BodyRole.Auditor);
         var (owner, id) = await factory.SubmittedAssessmentAsync(tradeName);
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SubmissionReceivedJob>().RunAsync(id, CancellationToken.None);
-        }
-
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<RouteSubmissionJob>().RunAsync(id, CancellationToken.None);
-        }
+        await factory.RouteSubmissionAsync(id);
 
         return (owner, id, auditor);
-    }
-
-    /// <summary>A new active member of the body; <see cref="CompanyUser.CompanyId"/> is unused (0).</summary>
-    private async Task<CompanyUser> AddStaffAsync(int bodyId, BodyRole role)
-    {
-        var email = $"staff-{Interlocked.Increment(ref _staff)}@company-review.example";
-        var userId = await factory.CreateUserAsync(email);
-        await factory.AddBodyMembershipAsync(bodyId, userId, role);
-        return new CompanyUser(0, userId, email);
     }
 
     private Task<IReadOnlyList<TimelineEntry>?> TimelineAsync(int id, TimelineAudience audience, CompanyUser user) =>

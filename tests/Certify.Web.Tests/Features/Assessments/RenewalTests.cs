@@ -1,5 +1,4 @@
 using System.Net;
-using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Questionnaires;
 using Certify.Web.Features.Assessments;
@@ -16,7 +15,7 @@ public sealed class RenewalTests(CertifyWebFactory factory) : IClassFixture<Cert
     [Fact]
     public async Task Renew_Issued_PrefillsAnswersAndCopiesEachFileToBeConfirmed()
     {
-        var (owner, issuedId) = await IssuedWithAnswersAsync("Renueva Completa");
+        var (owner, issuedId) = await factory.IssuedWithAnswersAsync("Renueva Completa");
         var before = await factory.ViewAsync(owner, issuedId);
 
         var result = await factory.WithServiceAsync(s => s.RenewAsync(owner.CompanyId, issuedId, owner.Principal, CancellationToken.None));
@@ -43,7 +42,7 @@ public sealed class RenewalTests(CertifyWebFactory factory) : IClassFixture<Cert
     [Fact]
     public async Task Submit_RenewalWithUnconfirmedFiles_ListsThemUntilEachIsConfirmedOrRemoved()
     {
-        var (owner, issuedId) = await IssuedWithAnswersAsync("Renueva Confirma");
+        var (owner, issuedId) = await factory.IssuedWithAnswersAsync("Renueva Confirma");
         var renewalId = await RenewAsync(owner, issuedId);
         var files = (await factory.ViewAsync(owner, renewalId)).Evidence;
 
@@ -78,7 +77,7 @@ public sealed class RenewalTests(CertifyWebFactory factory) : IClassFixture<Cert
     [Fact]
     public async Task Renew_Twice_ReturnsTheOpenRenewalAndAfterIssueNotAgain()
     {
-        var (owner, issuedId) = await IssuedWithAnswersAsync("Renueva Dos Veces");
+        var (owner, issuedId) = await factory.IssuedWithAnswersAsync("Renueva Dos Veces");
         var first = await RenewAsync(owner, issuedId);
 
         var second = await factory.WithServiceAsync(s => s.RenewAsync(owner.CompanyId, issuedId, owner.Principal, CancellationToken.None));
@@ -100,7 +99,7 @@ public sealed class RenewalTests(CertifyWebFactory factory) : IClassFixture<Cert
     [Fact]
     public async Task Renew_RevokedOrNotIssued_NotRenewable()
     {
-        var (owner, issuedId) = await IssuedWithAnswersAsync("Renueva Revocado");
+        var (owner, issuedId) = await factory.IssuedWithAnswersAsync("Renueva Revocado");
         await factory.WithDbAsync(db => db.Distinctives.Where(d => d.AssessmentId == issuedId)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.RevokedAt, DateTimeOffset.UtcNow)));
         var (draftOwner, draftId) = await factory.SubmittedAssessmentAsync("Renueva Borrador", submit: false);
@@ -116,7 +115,7 @@ public sealed class RenewalTests(CertifyWebFactory factory) : IClassFixture<Cert
     [Fact]
     public async Task RenewAndConfirm_OtherCompany_NotFoundAndNothingChanges()
     {
-        var (owner, issuedId) = await IssuedWithAnswersAsync("Renueva Ajena");
+        var (owner, issuedId) = await factory.IssuedWithAnswersAsync("Renueva Ajena");
         var renewalId = await RenewAsync(owner, issuedId);
         var file = (await factory.ViewAsync(owner, renewalId)).Evidence[0];
         var stranger = await factory.CreateCompanyAsync("Renueva Extraña");
@@ -137,7 +136,7 @@ public sealed class RenewalTests(CertifyWebFactory factory) : IClassFixture<Cert
     [Fact]
     public async Task Renew_FileMissingFromTheStore_LeavesNoDraftAndNoCopies()
     {
-        var (owner, issuedId) = await IssuedWithAnswersAsync("Renueva Sin Archivo");
+        var (owner, issuedId) = await factory.IssuedWithAnswersAsync("Renueva Sin Archivo");
         var keys = await factory.WithDbAsync(db => db.EvidenceFiles.Where(e => e.AssessmentId == issuedId).OrderBy(e => e.Id).Select(e => e.StorageKey).ToListAsync());
         Assert.True(keys.Count >= 2);
         File.Delete(Path.Combine(factory.FilesRoot(), keys[^1]));
@@ -153,7 +152,7 @@ public sealed class RenewalTests(CertifyWebFactory factory) : IClassFixture<Cert
     [Fact]
     public async Task MyDistinctivesPage_RenewButton_StartsTheRenewalAndThenLinksToIt()
     {
-        var (owner, issuedId) = await IssuedWithAnswersAsync("Renueva Página");
+        var (owner, issuedId) = await factory.IssuedWithAnswersAsync("Renueva Página");
         var client = factory.CreateBrowserClient();
         await factory.SignInAsync(client, owner.Email);
         var page = DistinctivePaths.Company(owner.CompanyId);
@@ -173,27 +172,6 @@ public sealed class RenewalTests(CertifyWebFactory factory) : IClassFixture<Cert
     }
 
     /// <summary>A complete, compliant assessment with evidence on several questions, approved with level A and issued.</summary>
-    private async Task<(CompanyUser Owner, int AssessmentId)> IssuedWithAnswersAsync(string tradeName)
-    {
-        var (owner, id) = await factory.SubmittedAssessmentAsync(tradeName, submit: false);
-        await factory.WithDbAsync(async db =>
-        {
-            var assessment = await db.Assessments.SingleAsync(a => a.Id == id);
-            assessment.State = AssessmentState.Approved;
-            assessment.OpenSlot = null;
-            assessment.SubmissionCount = 1;
-            assessment.SubmittedAt = DateTimeOffset.UtcNow.AddDays(-3);
-            db.Reviews.Add(new Review
-            {
-                AssessmentId = id, SubmissionNumber = 1, DueOn = DateOnly.FromDateTime(DateTime.UtcNow), CreatedAt = DateTimeOffset.UtcNow.AddDays(-3),
-                DecidedAt = DateTimeOffset.UtcNow, AuditorScore = 95m, LevelCode = "A",
-            });
-            return await db.SaveChangesAsync();
-        });
-        await factory.IssueAsync(id);
-        return (owner, id);
-    }
-
     private async Task<int> RenewAsync(CompanyUser owner, int issuedId)
     {
         var result = await factory.WithServiceAsync(s => s.RenewAsync(owner.CompanyId, issuedId, owner.Principal, CancellationToken.None));

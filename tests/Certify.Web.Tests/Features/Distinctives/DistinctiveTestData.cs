@@ -75,6 +75,31 @@ public static class DistinctiveTestData
         return (owner, id);
     }
 
+    /// <summary>
+    /// A new company's assessment answered compliantly with evidence, approved at level A in one submission and
+    /// issued by the issuance job: the shape of a real issued assessment, without going through the review screens.
+    /// </summary>
+    public static async Task<(CompanyUser Owner, int AssessmentId)> IssuedWithAnswersAsync(this CertifyWebFactory factory, string tradeName)
+    {
+        var (owner, id) = await factory.SubmittedAssessmentAsync(tradeName, submit: false);
+        await factory.WithDbAsync(async db =>
+        {
+            var assessment = await db.Assessments.SingleAsync(a => a.Id == id);
+            assessment.State = AssessmentState.Approved;
+            assessment.OpenSlot = null;
+            assessment.SubmissionCount = 1;
+            assessment.SubmittedAt = DateTimeOffset.UtcNow.AddDays(-3);
+            db.Reviews.Add(new Review
+            {
+                AssessmentId = id, SubmissionNumber = 1, DueOn = DateOnly.FromDateTime(DateTime.UtcNow), CreatedAt = DateTimeOffset.UtcNow.AddDays(-3),
+                DecidedAt = DateTimeOffset.UtcNow, AuditorScore = 95m, LevelCode = "A",
+            });
+            return await db.SaveChangesAsync();
+        });
+        await factory.IssueAsync(id);
+        return (owner, id);
+    }
+
     /// <summary>Runs the issuance job from a scope of its own, with <paramref name="renderer"/> for the PDF.</summary>
     public static async Task IssueAsync(this CertifyWebFactory factory, int assessmentId, ICertificateRenderer? renderer = null)
     {

@@ -3,12 +3,12 @@ using System.Text;
 using Certify.Domain.Assessments;
 using Certify.Domain.Distinctives;
 using Certify.Domain.Tenancy;
-using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Distinctives;
 using Certify.Web.Features.Notifications;
 using Certify.Web.Features.Reviews;
 using Certify.Web.Infrastructure.Files;
 using Certify.Web.Tests.Features.Assessments;
+using Certify.Web.Tests.Features.Reviews;
 using Certify.Web.Tests.Infrastructure;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -172,11 +172,7 @@ public sealed class IssueDistinctiveJobTests(CertifyWebFactory factory) : IClass
         var auditor = new CompanyUser(0, await factory.CreateUserAsync(auditorEmail), auditorEmail);
         await factory.AddBodyMembershipAsync(bodyId, auditor.UserId, BodyRole.Auditor);
         var (_, id) = await factory.SubmittedAssessmentAsync("Emisión Aprobada");
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SubmissionReceivedJob>().RunAsync(id, CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<RouteSubmissionJob>().RunAsync(id, CancellationToken.None);
-        }
+        await factory.RouteSubmissionAsync(id);
 
         var jobs = new RecordingJobClient();
         await using (var scope = factory.Services.CreateAsyncScope())

@@ -7,6 +7,7 @@ using Certify.Web.Features.Assessments;
 using Certify.Web.Features.Reports;
 using Certify.Web.Features.Reviews;
 using Certify.Web.Tests.Features.Assessments;
+using Certify.Web.Tests.Features.Reviews;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,8 +68,8 @@ public sealed class AssessmentReportEndpointTests(CertifyWebFactory factory) : I
     public async Task Get_BodyStaff_GetsTheReportButStaffOfAnotherBodyDoesNot()
     {
         var (owner, id, _) = await ApprovedWithMinorFindingAsync("Empresa Reporte Organismo");
-        var programAdmin = await AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.ProgramAdmin);
-        var stranger = await AddStaffAsync(await factory.CreateBodyAsync($"reporte-{Interlocked.Increment(ref _staff)}", "Otro organismo"), BodyRole.Auditor);
+        var programAdmin = await factory.AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.ProgramAdmin);
+        var stranger = await factory.AddStaffAsync(await factory.CreateBodyAsync($"reporte-{Interlocked.Increment(ref _staff)}", "Otro organismo"), BodyRole.Auditor);
 
         var staffReport = await ReportAsync(s => s.BuildAsync(owner.CompanyId, id, programAdmin.Principal, CancellationToken.None));
         var strangerReport = await ReportAsync(s => s.BuildAsync(owner.CompanyId, id, stranger.Principal, CancellationToken.None));
@@ -133,7 +134,7 @@ public sealed class AssessmentReportEndpointTests(CertifyWebFactory factory) : I
         var bodyId = await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug);
         await factory.WithDbAsync(db => db.BodyMemberships.Where(m => m.CertifyingBodyId == bodyId && m.Role == BodyRole.Auditor)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Active, false)));
-        var auditor = await AddStaffAsync(bodyId, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(bodyId, BodyRole.Auditor);
         var (owner, id) = await factory.SubmittedAssessmentAsync(tradeName, submit: false);
         var view = await factory.ViewAsync(owner, id);
         var code = view.Evidence.Select(e => e.QuestionCode).First(c => view.Definition.FindQuestion(c)!.Scored);
@@ -141,15 +142,7 @@ public sealed class AssessmentReportEndpointTests(CertifyWebFactory factory) : I
         Assert.Equal(SaveOutcome.Saved, (await factory.WithServiceAsync(s => s.SaveAnswerAsync(
             owner.CompanyId, id, code, saved.Value, CompanyComment, saved.Version, owner.Principal, CancellationToken.None))).Outcome);
         Assert.Equal(SubmitOutcome.Submitted, (await factory.WithServiceAsync(s => s.SubmitAsync(owner.CompanyId, id, owner.Principal, CancellationToken.None))).Outcome);
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SubmissionReceivedJob>().RunAsync(id, CancellationToken.None);
-        }
-
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<RouteSubmissionJob>().RunAsync(id, CancellationToken.None);
-        }
+        await factory.RouteSubmissionAsync(id);
 
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None))).Outcome);
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.RecordVerdictAsync(
@@ -157,15 +150,6 @@ public sealed class AssessmentReportEndpointTests(CertifyWebFactory factory) : I
         Assert.Equal(ReviewResult.Done, await ReviewAsync(s => s.MarkRemainingConformityAsync(id, auditor.Principal, CancellationToken.None)));
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None))).Outcome);
         return (owner, id, code);
-    }
-
-    /// <summary>A new active member of the body; <see cref="CompanyUser.CompanyId"/> is unused (0).</summary>
-    private async Task<CompanyUser> AddStaffAsync(int bodyId, BodyRole role)
-    {
-        var email = $"staff-{Interlocked.Increment(ref _staff)}@report.example";
-        var userId = await factory.CreateUserAsync(email);
-        await factory.AddBodyMembershipAsync(bodyId, userId, role);
-        return new CompanyUser(0, userId, email);
     }
 
     private Task<AssessmentReport?> ReportAsync(Func<AssessmentReportService, Task<AssessmentReport?>> action) => WithAsync(action);

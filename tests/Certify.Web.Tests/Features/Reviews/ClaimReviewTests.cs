@@ -18,7 +18,7 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     [Fact]
     public async Task ClaimAsync_UnassignedReview_AssignsTheAuditorMarksItEmailedAndAudits()
     {
-        var auditor = await AddStaffAsync(await DemoBodyAsync(), BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(await DemoBodyAsync(), BodyRole.Auditor);
         var (_, reviewId) = await UnassignedAsync("Toma Simple");
 
         var result = await ClaimAsync(reviewId, auditor);
@@ -36,8 +36,8 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     public async Task ClaimAsync_SecondAuditor_IsToldSomeoneElseTookIt()
     {
         var body = await DemoBodyAsync();
-        var first = await AddStaffAsync(body, BodyRole.Auditor);
-        var second = await AddStaffAsync(body, BodyRole.Auditor);
+        var first = await factory.AddStaffAsync(body, BodyRole.Auditor);
+        var second = await factory.AddStaffAsync(body, BodyRole.Auditor);
         var (_, reviewId) = await UnassignedAsync("Toma Doble");
 
         Assert.Equal(ClaimOutcome.Claimed, (await ClaimAsync(reviewId, first)).Outcome);
@@ -54,7 +54,7 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
         var auditors = new List<CompanyUser>();
         for (var i = 0; i < 4; i++)
         {
-            auditors.Add(await AddStaffAsync(body, BodyRole.Auditor));
+            auditors.Add(await factory.AddStaffAsync(body, BodyRole.Auditor));
         }
 
         var (_, reviewId) = await UnassignedAsync("Toma Carrera");
@@ -71,7 +71,7 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     [Fact]
     public async Task ClaimAsync_AuditorWhoIsACompanyMember_IsRefused()
     {
-        var auditor = await AddStaffAsync(await DemoBodyAsync(), BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(await DemoBodyAsync(), BodyRole.Auditor);
         var (owner, reviewId) = await UnassignedAsync("Toma Conflicto");
         await factory.AddCompanyMembershipAsync(owner.CompanyId, auditor.UserId, CompanyRole.Member);
 
@@ -85,7 +85,7 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     public async Task ClaimAsync_AuditorOfAnotherBody_IsNotFound()
     {
         var otherBody = await factory.CreateBodyAsync($"toma-otro-{Interlocked.Increment(ref _staff)}", "Otro organismo de tomas");
-        var stranger = await AddStaffAsync(otherBody, BodyRole.Auditor);
+        var stranger = await factory.AddStaffAsync(otherBody, BodyRole.Auditor);
         var (_, reviewId) = await UnassignedAsync("Toma Ajena");
 
         var result = await ClaimAsync(reviewId, stranger);
@@ -97,7 +97,7 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     [Fact]
     public async Task ClaimAsync_ProgramAdminWhoIsNotAnAuditor_IsRefused()
     {
-        var admin = await AddStaffAsync(await DemoBodyAsync(), BodyRole.ProgramAdmin);
+        var admin = await factory.AddStaffAsync(await DemoBodyAsync(), BodyRole.ProgramAdmin);
         var (_, reviewId) = await UnassignedAsync("Toma Admin");
 
         Assert.Equal(new ClaimResult(ClaimOutcome.NotAllowed, "not-auditor"), await ClaimAsync(reviewId, admin));
@@ -106,7 +106,7 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     [Fact]
     public async Task ClaimAsync_ThenRouting_NeverEmailsTheClaimer()
     {
-        var auditor = await AddStaffAsync(await DemoBodyAsync(), BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(await DemoBodyAsync(), BodyRole.Auditor);
         var (_, reviewId) = await UnassignedAsync("Toma Sin Correo");
         var assessmentId = (await ReviewAsync(reviewId)).AssessmentId;
 
@@ -124,7 +124,7 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     public async Task PostClaim_QueuePage_ClaimsAndShowsTheReviewAsAssigned()
     {
         var body = await DemoBodyAsync();
-        var auditor = await AddStaffAsync(body, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(body, BodyRole.Auditor);
         var (_, reviewId) = await UnassignedAsync("Toma Página");
         using var client = await SignedInAsync(auditor);
         var url = $"/organismos/{body}/revisiones";
@@ -144,8 +144,8 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     public async Task PostClaim_AlreadyTaken_ShowsTheMessage()
     {
         var body = await DemoBodyAsync();
-        var first = await AddStaffAsync(body, BodyRole.Auditor);
-        var second = await AddStaffAsync(body, BodyRole.Auditor);
+        var first = await factory.AddStaffAsync(body, BodyRole.Auditor);
+        var second = await factory.AddStaffAsync(body, BodyRole.Auditor);
         var (_, reviewId) = await UnassignedAsync("Toma Tarde");
         using var client = await SignedInAsync(second);
         var url = $"/organismos/{body}/revisiones";
@@ -163,7 +163,7 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     public async Task Get_Queue_ConflictedAuditor_SeesNoClaimButtonOnTheirCompany()
     {
         var body = await DemoBodyAsync();
-        var auditor = await AddStaffAsync(body, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(body, BodyRole.Auditor);
         var (owner, reviewId) = await UnassignedAsync("Toma Sin Botón");
         await factory.AddCompanyMembershipAsync(owner.CompanyId, auditor.UserId, CompanyRole.Member);
         using var client = await SignedInAsync(auditor);
@@ -179,7 +179,7 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     {
         var body = await DemoBodyAsync();
         var otherBody = await factory.CreateBodyAsync($"toma-post-{Interlocked.Increment(ref _staff)}", "Otro organismo que postea");
-        var stranger = await AddStaffAsync(otherBody, BodyRole.Auditor);
+        var stranger = await factory.AddStaffAsync(otherBody, BodyRole.Auditor);
         var (_, reviewId) = await UnassignedAsync("Toma Post Ajena");
         using var client = await SignedInAsync(stranger);
         var token = await CertifyWebFactory.AntiforgeryTokenAsync(client, $"/organismos/{otherBody}/revisiones");
@@ -193,14 +193,6 @@ public sealed class ClaimReviewTests(CertifyWebFactory factory) : IClassFixture<
     }
 
     private Task<int> DemoBodyAsync() => factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug);
-
-    private async Task<CompanyUser> AddStaffAsync(int bodyId, BodyRole role)
-    {
-        var email = $"staff-{Interlocked.Increment(ref _staff)}@claim.example";
-        var userId = await factory.CreateUserAsync(email, authenticator: true);
-        await factory.AddBodyMembershipAsync(bodyId, userId, role);
-        return new CompanyUser(0, userId, email);
-    }
 
     private async Task<HttpClient> SignedInAsync(CompanyUser staff)
     {

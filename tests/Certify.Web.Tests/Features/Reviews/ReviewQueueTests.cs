@@ -25,8 +25,8 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     public async Task Get_Queue_Auditor_ShowsOwnAndUnassignedReviewsButNotAnotherAuditors()
     {
         var body = await DemoBodyAsync();
-        var auditor = await AddStaffAsync(body, BodyRole.Auditor);
-        var other = await AddStaffAsync(body, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(body, BodyRole.Auditor);
+        var other = await factory.AddStaffAsync(body, BodyRole.Auditor);
         await SubmissionAsync("Cola Propia", auditor.UserId, priority: 3, dueInDays: 5);
         await SubmissionAsync("Cola Libre", null, priority: 2, dueInDays: 5);
         await SubmissionAsync("Cola Ajena", other.UserId, priority: 9, dueInDays: 1);
@@ -45,7 +45,7 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     public async Task Get_Queue_SeveralReviews_SortsByPriorityThenDueDateWithDueBadges()
     {
         var body = await DemoBodyAsync();
-        var auditor = await AddStaffAsync(body, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(body, BodyRole.Auditor);
         await SubmissionAsync("Orden Baja Pronto", auditor.UserId, priority: 2, dueInDays: 1);
         await SubmissionAsync("Orden Alta Tarde", auditor.UserId, priority: 8, dueInDays: 9);
         await SubmissionAsync("Orden Alta Vencida", auditor.UserId, priority: 8, dueInDays: -3);
@@ -64,7 +64,7 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     public async Task Get_Queue_OverdueFilter_ShowsOnlyOverdueReviews()
     {
         var body = await DemoBodyAsync();
-        var auditor = await AddStaffAsync(body, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(body, BodyRole.Auditor);
         await SubmissionAsync("Filtro Vencida", auditor.UserId, priority: 1, dueInDays: -1);
         await SubmissionAsync("Filtro A Tiempo", auditor.UserId, priority: 5, dueInDays: 4);
 
@@ -78,7 +78,7 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     public async Task Get_Queue_NothingAssigned_ShowsTheEmptyState()
     {
         var body = await DemoBodyAsync();
-        var auditor = await AddStaffAsync(body, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(body, BodyRole.Auditor);
 
         var page = await GetPageAsync(auditor, $"/organismos/{body}/revisiones");
 
@@ -93,7 +93,7 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     {
         var demoBody = await DemoBodyAsync();
         var otherBody = await factory.CreateBodyAsync($"cola-otro-{Interlocked.Increment(ref _staff)}", "Otro organismo de la cola");
-        var stranger = await AddStaffAsync(otherBody, BodyRole.ProgramAdmin);
+        var stranger = await factory.AddStaffAsync(otherBody, BodyRole.ProgramAdmin);
         using var client = await SignedInAsync(stranger);
 
         using var response = await client.GetAsync($"/organismos/{demoBody}/{page}");
@@ -120,8 +120,8 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     public async Task Get_Submissions_ProgramAdmin_ShowsEverySubmissionWithItsAuditor()
     {
         var body = await DemoBodyAsync();
-        var admin = await AddStaffAsync(body, BodyRole.ProgramAdmin);
-        var auditor = await AddStaffAsync(body, BodyRole.Auditor);
+        var admin = await factory.AddStaffAsync(body, BodyRole.ProgramAdmin);
+        var auditor = await factory.AddStaffAsync(body, BodyRole.Auditor);
         var assigned = await SubmissionAsync("Envío Asignado", auditor.UserId, priority: 4, dueInDays: 6);
         var free = await SubmissionAsync("Envío Libre", null, priority: 4, dueInDays: 6);
         var approved = await SubmissionAsync("Envío Aprobado", auditor.UserId, priority: 1, dueInDays: -20, state: AssessmentState.Approved);
@@ -139,7 +139,7 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     public async Task Get_Submissions_StateFilter_ShowsOnlyThatState()
     {
         var body = await DemoBodyAsync();
-        var admin = await AddStaffAsync(body, BodyRole.ProgramAdmin);
+        var admin = await factory.AddStaffAsync(body, BodyRole.ProgramAdmin);
         await SubmissionAsync("Estado Cambios", null, priority: 1, dueInDays: 3, state: AssessmentState.ChangesRequested);
         await SubmissionAsync("Estado Revisión", null, priority: 1, dueInDays: 3, state: AssessmentState.InReview);
 
@@ -152,7 +152,7 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     public async Task Get_Submissions_Auditor_Returns404()
     {
         var body = await DemoBodyAsync();
-        var auditor = await AddStaffAsync(body, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(body, BodyRole.Auditor);
         using var client = await SignedInAsync(auditor);
 
         using var response = await client.GetAsync($"/organismos/{body}/envios");
@@ -164,7 +164,7 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     public async Task Get_BodyHome_ProgramAdmin_LinksTheQueuesAndCountsOpenReviews()
     {
         var body = await DemoBodyAsync();
-        var admin = await AddStaffAsync(body, BodyRole.ProgramAdmin);
+        var admin = await factory.AddStaffAsync(body, BodyRole.ProgramAdmin);
         await SubmissionAsync("Inicio Abierta", null, priority: 1, dueInDays: 3);
         var open = await factory.WithDbAsync(db => db.Assessments.CountAsync(a => a.Program!.CertifyingBodyId == body && a.SubmissionCount > 0
             && (a.State == AssessmentState.Submitted || a.State == AssessmentState.InReview || a.State == AssessmentState.ChangesRequested)));
@@ -177,15 +177,6 @@ public sealed class ReviewQueueTests(CertifyWebFactory factory) : IClassFixture<
     }
 
     private Task<int> DemoBodyAsync() => factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug);
-
-    /// <summary>A new staff member of <paramref name="bodyId"/> with an authenticator, as staff pages require.</summary>
-    private async Task<CompanyUser> AddStaffAsync(int bodyId, BodyRole role)
-    {
-        var email = $"staff-{Interlocked.Increment(ref _staff)}@queue.example";
-        var userId = await factory.CreateUserAsync(email, authenticator: true);
-        await factory.AddBodyMembershipAsync(bodyId, userId, role);
-        return new CompanyUser(0, userId, email);
-    }
 
     /// <summary>A new company's DRL-AUTO assessment, submitted once, with the review routing would have made.</summary>
     private async Task<int> SubmissionAsync(string tradeName, string? auditorUserId, int priority, int dueInDays,

@@ -122,7 +122,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         var finding = Assert.Single(await FindingsAsync(id), f => f.QuestionCode == code);
         Assert.Equal(ReviewOutcome.Done, (await ReviewAsync(s => s.ProposeActionAsync(finding.Id, "Se dio de baja y se capacitó", owner.Principal, CancellationToken.None))).Outcome);
         Assert.Equal(SubmitOutcome.Submitted, (await factory.WithServiceAsync(s => s.SubmitAsync(owner.CompanyId, id, owner.Principal, CancellationToken.None))).Outcome);
-        await RouteAsync(id);
+        await factory.RouteSubmissionAsync(id);
         await ReviewAsync(s => s.OpenAsync(id, auditor.Principal, CancellationToken.None));
         Assert.Equal(ReviewOutcome.Blocked, (await ReviewAsync(s => s.ApproveAsync(id, auditor.Principal, CancellationToken.None))).Outcome);
 
@@ -214,7 +214,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         var findingId = await OpenWithFindingAsync(id, auditor);
         var n = Interlocked.Increment(ref _staff);
         var otherBody = await factory.CreateBodyAsync($"otro-organismo-{n}", $"Otro organismo {n}");
-        var outsider = await AddStaffAsync(otherBody, BodyRole.Auditor);
+        var outsider = await factory.AddStaffAsync(otherBody, BodyRole.Auditor);
         await factory.AddBodyMembershipAsync(otherBody, outsider.UserId, BodyRole.ProgramAdmin);
 
         await AssertAllNotFoundAsync(id, findingId, outsider);
@@ -227,7 +227,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
     {
         var (_, id, auditor) = await RoutedAsync("Revisión No Asignada");
         var findingId = await OpenWithFindingAsync(id, auditor);
-        var colleague = await AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.Auditor);
+        var colleague = await factory.AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.Auditor);
 
         await AssertAllNotFoundAsync(id, findingId, colleague);
         Assert.Equal(AssessmentState.InReview, await StateAsync(id));
@@ -262,7 +262,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
     {
         var (owner, id, auditor) = await RoutedAsync("Revisión Cuatro Ojos");
         var bodyId = await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug);
-        var admin = await AddStaffAsync(bodyId, BodyRole.ProgramAdmin);
+        var admin = await factory.AddStaffAsync(bodyId, BodyRole.ProgramAdmin);
         await SetFourEyesAsync(true);
         try
         {
@@ -300,7 +300,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
     public async Task FourEyes_SendBack_NeedsAReasonAndReturnsTheReviewToTheAuditor()
     {
         var (_, id, auditor) = await RoutedAsync("Revisión Devuelta");
-        var admin = await AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.ProgramAdmin);
+        var admin = await factory.AddStaffAsync(await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug), BodyRole.ProgramAdmin);
         await SetFourEyesAsync(true);
         try
         {
@@ -347,7 +347,7 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         var auditorClient = factory.CreateBrowserClient();
         await factory.SignInAsync(auditorClient, auditor.Email);
         var outsiderBody = await factory.CreateBodyAsync($"evidencia-ajena-{Interlocked.Increment(ref _staff)}", "Organismo ajeno");
-        var outsider = await AddStaffAsync(outsiderBody, BodyRole.Auditor);
+        var outsider = await factory.AddStaffAsync(outsiderBody, BodyRole.Auditor);
         var outsiderClient = factory.CreateBrowserClient();
         await factory.SignInAsync(outsiderClient, outsider.Email);
 
@@ -421,34 +421,11 @@ public sealed class ReviewServiceTests(CertifyWebFactory factory) : IClassFixtur
         var bodyId = await factory.BodyIdAsync(CertifyWebFactory.DemoBodySlug);
         await factory.WithDbAsync(db => db.BodyMemberships.Where(m => m.CertifyingBodyId == bodyId && m.Role == BodyRole.Auditor)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Active, false)));
-        var auditor = await AddStaffAsync(bodyId, BodyRole.Auditor);
+        var auditor = await factory.AddStaffAsync(bodyId, BodyRole.Auditor);
         var (owner, id) = await factory.SubmittedAssessmentAsync(tradeName);
-        await RouteAsync(id);
+        await factory.RouteSubmissionAsync(id);
         Assert.Equal(auditor.UserId, (await factory.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.AssessmentId == id))).AuditorUserId);
         return (owner, id, auditor);
-    }
-
-    /// <summary>Records the current submission's snapshot, then routes it, as the jobs would.</summary>
-    private async Task RouteAsync(int id)
-    {
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SubmissionReceivedJob>().RunAsync(id, CancellationToken.None);
-        }
-
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<RouteSubmissionJob>().RunAsync(id, CancellationToken.None);
-        }
-    }
-
-    /// <summary>A new active member of the body; <see cref="CompanyUser.CompanyId"/> is unused (0).</summary>
-    private async Task<CompanyUser> AddStaffAsync(int bodyId, BodyRole role)
-    {
-        var email = $"staff-{Interlocked.Increment(ref _staff)}@reviews.example";
-        var userId = await factory.CreateUserAsync(email, authenticator: true);
-        await factory.AddBodyMembershipAsync(bodyId, userId, role);
-        return new CompanyUser(0, userId, email);
     }
 
     private async Task<T> ReviewAsync<T>(Func<ReviewService, Task<T>> action)

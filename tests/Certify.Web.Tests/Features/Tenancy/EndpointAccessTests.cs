@@ -248,29 +248,6 @@ public sealed class EndpointAccessTests(CertifyWebFactory factory) : IClassFixtu
             return sample.Id;
         });
 
-        var followUpEvidenceId = await factory.WithDbAsync(async db =>
-        {
-            if (await db.FollowUpEvidence.Where(e => e.FollowUpRequest!.ConcernId == concernId).Select(e => (long?)e.Id).FirstOrDefaultAsync() is { } existing)
-            {
-                return existing;
-            }
-
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var request = new FollowUpRequest
-            {
-                ConcernId = concernId.Value, CertifyingBodyId = bodyId, CompanyId = companyId, AssessmentId = demo.AssessmentId, QuestionCode = "SUB-01",
-                Request = "Envía el contrato vigente.", RequestedOn = today, DueOn = today.AddDays(15), Answer = "Adjunto.", AnsweredOn = today, Version = Guid.NewGuid(),
-            };
-            request.Evidence.Add(new FollowUpEvidence
-            {
-                FileName = "contrato.pdf", StorageKey = evidence.StorageKey, ContentType = "application/pdf", Size = 1, Sha256 = new string('0', 64),
-                UploadedAt = DateTimeOffset.UtcNow, UploadedByUserId = "test",
-            });
-            db.FollowUpRequests.Add(request);
-            await db.SaveChangesAsync();
-            return request.Evidence[0].Id;
-        });
-
         var insiderId = await factory.UserIdAsync(InsiderEmail);
         var buyerId = await factory.WithDbAsync(async db =>
         {
@@ -290,7 +267,6 @@ public sealed class EndpointAccessTests(CertifyWebFactory factory) : IClassFixtu
         {
             ["buyerId"] = buyerId.ToString(),
             ["sampleId"] = sampleId.ToString(),
-            ["followUpEvidenceId"] = followUpEvidenceId.ToString(),
             ["companyId"] = companyId.ToString(),
             ["assessmentId"] = demo.AssessmentId.ToString(),
             ["bodyId"] = bodyId.ToString(),
