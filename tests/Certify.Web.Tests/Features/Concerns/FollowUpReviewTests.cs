@@ -94,7 +94,7 @@ public sealed class FollowUpReviewTests(CertifyWebFactory factory) : IClassFixtu
         Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == owner.UserId && n.Kind == nameof(NotificationKind.FollowUpClosed))));
         Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == owner.UserId && n.Kind == nameof(NotificationKind.FollowUpRequested))));
 
-        // Nothing of the concern reached the company: its assessment page (with its timeline), summary, notifications.
+        // Nothing of the concern reached the company: its assessment page (with its timeline), summary, notifications, report PDF.
         using var client = factory.CreateBrowserClient();
         await factory.SignInAsync(client, owner.Email);
         foreach (var path in new[] { AssessmentPaths.Questionnaire(owner.CompanyId, assessmentId), $"{AssessmentPaths.Questionnaire(owner.CompanyId, assessmentId)}/resumen", "/notificaciones" })
@@ -104,6 +104,11 @@ public sealed class FollowUpReviewTests(CertifyWebFactory factory) : IClassFixtu
             Assert.DoesNotContain(receipt, page, StringComparison.Ordinal);
         }
 
+        var report = Certify.Web.Tests.Features.Reports.AssessmentReportRendererTests.Text(
+            await client.GetByteArrayAsync($"{AssessmentPaths.Questionnaire(owner.CompanyId, assessmentId)}/reporte.pdf"));
+        Assert.Contains(issued.Rfc, report, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, report, StringComparison.Ordinal);
+        Assert.DoesNotContain(receipt, report, StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.DataJson.Contains(secret))));
         Assert.All(await factory.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.CompanyId == owner.CompanyId).ToListAsync()),
             e => Assert.DoesNotContain(secret, e.Details ?? "", StringComparison.Ordinal));
