@@ -62,6 +62,10 @@ public sealed class WorkerVoiceJourneyTests(AppFixture app, BrowserFixture brows
         await admin.Page.ClickAsync("#concern-reply");
         await Expect(admin.Page.Locator("[data-testid=concern-messages]")).ToContainTextAsync("¿En qué área ocurre");
         await admin.ScreenshotAsync("3b-concern-follow-up-form");
+        await admin.Page.SetViewportSizeAsync(390, 844);
+        await admin.Page.Locator("[data-testid=concern-follow-ups]").ScrollIntoViewIfNeededAsync();
+        await admin.ScreenshotAsync("3c-concern-follow-up-form-phone", fullPage: false);
+        await admin.Page.SetViewportSizeAsync(1280, 900);
         await admin.Page.ClickAsync("#concern-assign");
         await Expect(admin.Page.Locator("[data-testid=concern-outcome]")).ToBeVisibleAsync();
         await admin.Page.SelectOptionAsync("#follow-up-question-0", Question);
@@ -88,6 +92,10 @@ public sealed class WorkerVoiceJourneyTests(AppFixture app, BrowserFixture brows
         });
         await Expect(companyPage.Locator($"[data-testid=evidence-list-{Question}]")).ToContainTextAsync("politica-no-intervencion.pdf");
         await owner.ScreenshotAsync("4b-company-follow-up", fullPage: false);
+        await companyPage.SetViewportSizeAsync(390, 844);
+        await companyPage.Locator("#changes-banner").ScrollIntoViewIfNeededAsync();
+        await owner.ScreenshotAsync("4b-company-follow-up-phone", fullPage: false);
+        await companyPage.SetViewportSizeAsync(1280, 900);
         await companyPage.ClickAsync("#submit-assessment");
         await companyPage.ClickAsync("#confirm-submit-yes");
         await Expect(companyPage.Locator("#submit-success")).ToBeVisibleAsync();
@@ -116,6 +124,10 @@ public sealed class WorkerVoiceJourneyTests(AppFixture app, BrowserFixture brows
         await review.ClickAsync("#confirm-mark-remaining");
         await Expect(review.Locator("#approve")).ToContainTextAsync("Cerrar la revisión de seguimiento");
         await auditor.ScreenshotAsync("4d-follow-up-review", fullPage: false);
+        await review.SetViewportSizeAsync(390, 844);
+        await review.Locator("#follow-up-banner").ScrollIntoViewIfNeededAsync();
+        await auditor.ScreenshotAsync("4d-follow-up-review-phone", fullPage: false);
+        await review.SetViewportSizeAsync(1280, 900);
         await review.ClickAsync("#approve");
         await review.ClickAsync("#confirm-approve");
         await Expect(review.Locator("#review-message")).ToContainTextAsync("Cerraste la revisión de seguimiento");
