@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Certify.Data;
 using Certify.Web.Features.Exports;
 using Certify.Web.Identity;
@@ -12,7 +11,7 @@ namespace Certify.Web.Features.Buyers;
 /// <summary>Buyers' settings: the API's rate limit per key.</summary>
 public sealed class BuyerApiOptions
 {
-    /// <summary>Batch requests one API key may make per minute (on each node).</summary>
+    /// <summary>Batch requests one API key may make per minute (across the nodes when Redis is set; see SharedRateLimit).</summary>
     public int BatchPermitLimit { get; set; } = 60;
 }
 
@@ -45,10 +44,10 @@ public static class BuyerEndpoints
             })
             .ConfigureHttpClient(client => client.Timeout = Domain.Buyers.WebhookSchedule.TimeOut);
         var limit = configuration.GetSection("BuyerApi").Get<BuyerApiOptions>()?.BatchPermitLimit ?? new BuyerApiOptions().BatchPermitLimit;
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(BatchRateLimitPolicy, context =>
-            RateLimitPartition.GetFixedWindowLimiter(
-                PresentedKey(context) is { } key ? "key:" + IntegrationService.Hash(key) : "ip:" + context.Connection.RemoteIpAddress,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.Configure<RateLimiterOptions>(options => options.AddPolicy(BatchRateLimitPolicy, context => SharedRateLimit.FixedWindow(
+            context, BatchRateLimitPolicy,
+            PresentedKey(context) is { } key ? "key:" + IntegrationService.Hash(key) : "ip:" + context.Connection.RemoteIpAddress,
+            limit, TimeSpan.FromMinutes(1))));
         return services;
     }
 

@@ -110,8 +110,8 @@ public static class DistinctiveApi
             };
             // Per client IP: behind a proxy, UseForwardedHeaders has already put the client's address there (only for
             // the proxies configured under ForwardedHeaders).
-            options.AddPolicy(RateLimitPolicy, context => PerClient(context, limits.PermitLimit, limits.WindowSeconds));
-            options.AddPolicy(VerifyPageRateLimitPolicy, context => PerClient(context, limits.VerifyPagePermitLimit, limits.WindowSeconds));
+            options.AddPolicy(RateLimitPolicy, context => PerClient(context, RateLimitPolicy, limits.PermitLimit, limits.WindowSeconds));
+            options.AddPolicy(VerifyPageRateLimitPolicy, context => PerClient(context, VerifyPageRateLimitPolicy, limits.VerifyPagePermitLimit, limits.WindowSeconds));
         });
         services.AddCertifySharedCache(configuration, TimeSpan.FromSeconds(CacheSeconds));
         // Signed-in visitors are never served from (nor stored in) the cache (the default policy), so a cached page is
@@ -128,15 +128,8 @@ public static class DistinctiveApi
 
     private static KeyValuePair<string, string> PageLanguage(HttpContext context) => new("lang", CultureInfo.CurrentUICulture.Name);
 
-    private static RateLimitPartition<string> PerClient(HttpContext context, int permitLimit, int windowSeconds) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permitLimit,
-                Window = TimeSpan.FromSeconds(windowSeconds),
-                QueueLimit = 0,
-            });
+    private static RateLimitPartition<string> PerClient(HttpContext context, string policy, int permitLimit, int windowSeconds) =>
+        SharedRateLimit.FixedWindow(context, policy, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", permitLimit, TimeSpan.FromSeconds(windowSeconds));
 
     public static WebApplication MapDistinctiveApi(this WebApplication app)
     {
