@@ -208,10 +208,13 @@ public sealed class BuyerAlertJob(
                 .OrderBy(e => e.OccurredAt)
                 .Select(e => new { e.Kind, e.Distinctive!.LegalName, e.Distinctive.Number, e.Rfc })
                 .ToListAsync(ct);
+            // The claim and the staged e-mail commit together: a crash between them neither loses the digest nor sends it twice.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var claimed = await db.BuyerMemberships.Where(m => m.Id == member.Id && m.DigestedUntil == member.DigestedUntil)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.DigestedUntil, now), ct);
             if (claimed == 0 || changes.Count == 0)
             {
+                await transaction.CommitAsync(ct);
                 continue;
             }
 
@@ -230,6 +233,7 @@ public sealed class BuyerAlertJob(
                 english ? "Open your supplier list" : "Abrir tu lista de proveedores", urls.Base + BuyerPaths.Home(member.BuyerId),
                 english ? "You chose a daily summary; change it on your supplier list." : "Elegiste un resumen diario; cámbialo en tu lista de proveedores."));
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             outbox.Dispatch([email]);
             sent++;
         }

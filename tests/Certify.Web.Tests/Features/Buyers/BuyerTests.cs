@@ -233,6 +233,13 @@ public sealed class BuyerTests(CertifyWebFactory factory) : IClassFixture<Certif
 
         Assert.True(await factory.WithDbAsync(db => db.WebhookEndpoints.AnyAsync(e => e.Id == created.Id && e.DisabledAt != null)));
         Assert.True(await factory.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Kind == nameof(NotificationKind.WebhookDisabled) && n.UserId == TestUserId(owner))));
+
+        // The integrations page lists the endpoint, disabled, with its latest deliveries first (at most 20).
+        var page = await Integrations().GetAsync(buyerId, owner, CancellationToken.None);
+        var endpoint = Assert.Single(page!.Endpoints);
+        Assert.NotNull(endpoint.DisabledAt);
+        var all = await factory.WithDbAsync(db => db.WebhookDeliveries.Where(d => d.WebhookEndpointId == created.Id).OrderByDescending(d => d.Id).Select(d => d.Id).ToListAsync());
+        Assert.Equal(all.Take(20), endpoint.Deliveries.Select(d => d.Id));
     }
 
     [Theory]

@@ -79,7 +79,7 @@ public sealed class DistinctiveExpiryJobTests(CertifyWebFactory factory) : IClas
                 ValidFrom = validUntil.AddMonths(-24),
                 ValidUntil = validUntil,
                 RevokedAt = revoked ? validUntil.AddMonths(-1) : null,
-                StatusListIndex = 100_000 + n,
+                StatusListIndex = await PublicDistinctiveTestData.FreeStatusIndexAsync(db, assessment.Program!.CertifyingBodyId, () => 100_000 + Interlocked.Increment(ref _sequence)),
                 CredentialJwt = "not-used",
                 SigningKeyId = "not-used",
                 Version = Guid.NewGuid(),

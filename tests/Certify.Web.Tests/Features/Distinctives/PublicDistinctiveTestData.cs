@@ -1,3 +1,4 @@
+using Certify.Data;
 using Certify.Data.Entities;
 using Certify.Domain.Assessments;
 using Certify.Domain.Companies;
@@ -58,7 +59,8 @@ public static class PublicDistinctiveTestData
             db.Assessments.Add(assessment);
             await db.SaveChangesAsync();
 
-            var sequence = Interlocked.Increment(ref _sequence);
+            var sequence = await FreeStatusIndexAsync(db, program.CertifyingBodyId, () => Interlocked.Increment(ref _sequence));
+
             var code = VerificationCode.Generate();
             var validFrom = spec.ValidFrom ?? now.AddDays(-30);
             var distinctive = new Distinctive
@@ -92,6 +94,24 @@ public static class PublicDistinctiveTestData
             await db.SaveChangesAsync();
             return new TestDistinctive(distinctive.Id, code, distinctive.Number, companyId, program.CertifyingBodyId);
         });
+    }
+
+    /// <summary>
+    /// The first index <paramref name="next"/> gives that no distinctive of the body holds in its status list: the
+    /// issuance job draws indexes at random (the demo seed's too), so a fixed one may already be taken.
+    /// </summary>
+    public static async Task<int> FreeStatusIndexAsync(CertifyDbContext db, int bodyId, Func<int> next)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(next);
+        var used = (await db.Distinctives.Where(d => d.CertifyingBodyId == bodyId).Select(d => d.StatusListIndex).ToListAsync()).ToHashSet();
+        var index = next();
+        while (used.Contains(index))
+        {
+            index = next();
+        }
+
+        return index;
     }
 
     /// <summary>
