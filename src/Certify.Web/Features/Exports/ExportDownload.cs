@@ -44,3 +44,6 @@ public static class ExportDownload
                 : CsvExportWriter.WriteAsync(output, columns, rows.ToAsyncEnumerable(), ct),
             ContentType(format), FileName(slug, format, clock));
 }
+
+/// <summary>A file an export menu offers: its path without the extension, and the name of what it holds.</summary>
+public sealed record MenuFile(string Path, string Sheet);

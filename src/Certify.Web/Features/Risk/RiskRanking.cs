@@ -13,7 +13,7 @@ public sealed record RiskFilter(string? Program, MexicanState? State, string? To
         Enum.TryParse<MexicanState>(state, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null,
         string.IsNullOrWhiteSpace(topic) ? null : topic.Trim().ToUpperInvariant());
 
-    public string? QueryString() => Exports.ExportMenu.QueryOf(("programa", Program), ("entidad", State?.ToString()), ("tema", Topic));
+    public string? QueryString() => Exports.DownloadMenu.QueryOf(("programa", Program), ("entidad", State?.ToString()), ("tema", Topic));
 }
 
 public sealed record RiskProgram(int Id, string Code, string Name);

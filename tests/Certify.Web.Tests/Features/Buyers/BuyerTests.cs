@@ -118,6 +118,9 @@ public sealed class BuyerTests(CertifyWebFactory factory) : IClassFixture<Certif
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => r.TextContent.Contains("Vigente", StringComparison.Ordinal) && r.GetAttribute("data-rfc") == CertifyWebFactory.CompanyARfc);
         Assert.Equal(["PMA180912R72"], none.QuerySelectorAll("[data-testid=watch-table] tbody tr").Select(r => r.GetAttribute("data-rfc")));
+        Assert.Equal(
+            [$"compradores/{buyerId}/proveedores.xlsx?estatus=None", $"compradores/{buyerId}/proveedores.csv?estatus=None"],
+            none.QuerySelectorAll("[data-testid=watch-export] a[data-export]").Select(a => a.GetAttribute("href")));
         using var csv = await client.GetAsync($"/compradores/{buyerId}/proveedores.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var text = await csv.Content.ReadAsStringAsync();
