@@ -1234,7 +1234,7 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.ToTable("Findings");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1242,8 +1242,80 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<long>("FollowUpReviewId")
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<long>("FollowUpRequestId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpRequestId");
+
+                    b.ToTable("FollowUpEvidence");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CertifyingBodyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("QuestionCode")
                         .IsRequired()
@@ -1255,63 +1327,20 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("FollowUpReviewId", "QuestionCode")
-                        .IsUnique();
-
-                    b.ToTable("FollowUpQuestions");
-                });
-
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("AssessmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("AuditorUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<int>("CertifyingBodyId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("ConcernId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly>("DueOn")
+                    b.Property<DateOnly>("RequestedOn")
                         .HasColumnType("date");
 
-                    b.Property<DateTimeOffset?>("EscalatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("OpenedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateOnly>("OpenedOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("RemindedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("SubmissionNumber")
-                        .HasColumnType("integer");
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ConcernId");
 
-                    b.HasIndex("AssessmentId", "SubmissionNumber")
-                        .IsUnique();
+                    b.HasIndex("CompanyId", "AnsweredOn");
 
-                    b.ToTable("FollowUpReviews");
+                    b.ToTable("FollowUpRequests");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Invitation", b =>
@@ -2373,22 +2402,22 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("Review");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.FollowUpReview", "FollowUpReview")
-                        .WithMany("Questions")
-                        .HasForeignKey("FollowUpReviewId")
+                    b.HasOne("Certify.Data.Entities.FollowUpRequest", "FollowUpRequest")
+                        .WithMany("Evidence")
+                        .HasForeignKey("FollowUpRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("FollowUpReview");
+                    b.Navigation("FollowUpRequest");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
+                    b.HasOne("Certify.Data.Entities.Company", "Company")
                         .WithMany()
-                        .HasForeignKey("AssessmentId")
+                        .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2398,7 +2427,7 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Assessment");
+                    b.Navigation("Company");
 
                     b.Navigation("Concern");
                 });
@@ -2625,9 +2654,9 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
-                    b.Navigation("Questions");
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

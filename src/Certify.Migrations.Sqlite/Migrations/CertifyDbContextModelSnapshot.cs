@@ -1188,14 +1188,84 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.ToTable("Findings");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("FollowUpReviewId")
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FollowUpRequestId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpRequestId");
+
+                    b.ToTable("FollowUpEvidence");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CertifyingBodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("QuestionCode")
                         .IsRequired()
@@ -1207,61 +1277,20 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("FollowUpReviewId", "QuestionCode")
-                        .IsUnique();
-
-                    b.ToTable("FollowUpQuestions");
-                });
-
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AssessmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuditorUserId")
-                        .HasMaxLength(450)
+                    b.Property<DateOnly>("RequestedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CertifyingBodyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ConcernId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueOn")
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
-
-                    b.Property<long?>("EscalatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OpenedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("OpenedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("RemindedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubmissionNumber")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ConcernId");
 
-                    b.HasIndex("AssessmentId", "SubmissionNumber")
-                        .IsUnique();
+                    b.HasIndex("CompanyId", "AnsweredOn");
 
-                    b.ToTable("FollowUpReviews");
+                    b.ToTable("FollowUpRequests");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Invitation", b =>
@@ -2293,22 +2322,22 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("Review");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.FollowUpReview", "FollowUpReview")
-                        .WithMany("Questions")
-                        .HasForeignKey("FollowUpReviewId")
+                    b.HasOne("Certify.Data.Entities.FollowUpRequest", "FollowUpRequest")
+                        .WithMany("Evidence")
+                        .HasForeignKey("FollowUpRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("FollowUpReview");
+                    b.Navigation("FollowUpRequest");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
+                    b.HasOne("Certify.Data.Entities.Company", "Company")
                         .WithMany()
-                        .HasForeignKey("AssessmentId")
+                        .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2318,7 +2347,7 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Assessment");
+                    b.Navigation("Company");
 
                     b.Navigation("Concern");
                 });
@@ -2545,9 +2574,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
                 {
-                    b.Navigation("Questions");
+                    b.Navigation("Evidence");
                 });
 #pragma warning restore 612, 618
         }

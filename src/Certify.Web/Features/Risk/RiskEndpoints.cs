@@ -50,8 +50,7 @@ public static class RiskEndpoints
                 IStringLocalizer<Resources.Risk> t, IDbContextFactory<CertifyDbContext> dbFactory, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!ExportDownload.TryFormat(format, out var exportFormat)
-                    || await ranking.ExportRowsAsync(bodyId, RiskFilter.None, context.User, ct) is null
-                    || await ranking.SampleAsync(bodyId, sampleId, context.User, ct) is not { } sample)
+                    || await ranking.SampleForExportAsync(bodyId, sampleId, context.User, ct) is not { } sample)
                 {
                     return Results.NotFound();
                 }

@@ -19,7 +19,11 @@ public sealed record RiskSampleItem(int CompanyId, string CompanyName, string Rf
 /// <summary>A stored follow-up sample.</summary>
 public sealed record RiskSampleView(
     long Id, string BodyName, int Requested, long Seed, int Candidates, DateTimeOffset DrawnAt, string? DrawnBy,
-    string? ProgramCode, MexicanState? State, string? Topic, IReadOnlyList<RiskSampleItem> Items);
+    string? ProgramCode, MexicanState? State, string? Topic, IReadOnlyList<RiskSampleItem> Items)
+{
+    /// <summary>Whether the viewer may download it (program admins, like every export).</summary>
+    public bool CanExport { get; init; }
+}
 
 /// <summary>A sample as the ranking page lists it.</summary>
 public sealed record RiskSampleLine(long Id, int Drawn, long Seed, DateTimeOffset DrawnAt);
@@ -130,22 +134,30 @@ public sealed class RiskRankingService(
             DrawnByUserId = userId,
             ItemsJson = JsonSerializer.Serialize(drawn, Json),
         };
+        // The sample and its audit row are stored together (the audit row names the sample's id).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.RiskSamples.Add(sample);
         await db.SaveChangesAsync(ct);
         db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.RiskSampleDrawn, "RiskSample", sample.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { Requested = count, Seed = usedSeed, Candidates = candidates.Count, Program = filter.Program, State = filter.State, filter.Topic }, bodyId: bodyId));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new RiskSampleResult(sample.Id, null);
     }
 
     /// <summary>A stored sample of the body; null for anyone but its program admins and auditors, or another body's sample.</summary>
     public async Task<RiskSampleView?> SampleAsync(int bodyId, long sampleId, ClaimsPrincipal user, CancellationToken ct)
     {
-        if ((await access.BodyRolesAsync(user, bodyId, ct)).Count == 0)
-        {
-            return null;
-        }
+        var roles = await access.BodyRolesAsync(user, bodyId, ct);
+        return roles.Count == 0 ? null : await SampleAsync(bodyId, sampleId, ct) is { } sample ? sample with { CanExport = roles.Contains(BodyRole.ProgramAdmin) } : null;
+    }
 
+    /// <summary>A stored sample of the body for its download: program admins only, like the other exports.</summary>
+    public async Task<RiskSampleView?> SampleForExportAsync(int bodyId, long sampleId, ClaimsPrincipal user, CancellationToken ct) =>
+        (await access.BodyRolesAsync(user, bodyId, ct)).Contains(BodyRole.ProgramAdmin) ? await SampleAsync(bodyId, sampleId, ct) : null;
+
+    private async Task<RiskSampleView?> SampleAsync(int bodyId, long sampleId, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sample = await db.RiskSamples.AsNoTracking()
             .Where(s => s.Id == sampleId && s.CertifyingBodyId == bodyId)

@@ -6,6 +6,7 @@ using Certify.Domain.Risk;
 using Certify.Domain.Tenancy;
 using Certify.Web.Features.Audit;
 using Certify.Web.Features.Risk;
+using Certify.Web.Tests.Features.Assessments;
 using Certify.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,6 +111,15 @@ public sealed class RiskRankingTests(CertifyWebFactory factory) : IClassFixture<
         Assert.NotNull(page.QuerySelector("[data-testid=risk-ranking]"));
         Assert.Null(page.QuerySelector("[data-testid=risk-sample-form]"));
         Assert.Equal(HttpStatusCode.NotFound, export.StatusCode);
+
+        // A sample the admin drew: the auditor reads it, without the download links, and its download is refused.
+        var admin = new CompanyUser(0, await factory.UserIdAsync(AdminEmail), AdminEmail).Principal;
+        var drawn = await factory.WithServiceAsync<RiskRankingService, RiskSampleResult?>(s => s.DrawAsync(_bodyId, RiskFilter.None, 1, 7, admin, CancellationToken.None));
+        var sample = CertifyWebFactory.Parse(await client.GetStringAsync($"/organismos/{_bodyId}/riesgo/muestras/{drawn!.SampleId}"));
+        using var sampleExport = await client.GetAsync($"/organismos/{_bodyId}/riesgo/muestras/{drawn.SampleId}.csv");
+        Assert.NotNull(sample.QuerySelector("[data-testid=sample-items]"));
+        Assert.Empty(sample.QuerySelectorAll("a[data-export]"));
+        Assert.Equal(HttpStatusCode.NotFound, sampleExport.StatusCode);
     }
 
     [Theory]
