@@ -100,7 +100,6 @@ public class FollowUpReview
     public long Id { get; set; }
     public long ConcernId { get; set; }
     public Concern? Concern { get; set; }
-    public int CertifyingBodyId { get; set; }
     public int AssessmentId { get; set; }
     public Assessment? Assessment { get; set; }
 

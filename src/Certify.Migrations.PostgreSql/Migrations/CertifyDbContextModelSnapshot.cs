@@ -1234,7 +1234,7 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.ToTable("Findings");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1242,80 +1242,8 @@ namespace Certify.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<long>("FollowUpRequestId")
+                    b.Property<long>("FollowUpReviewId")
                         .HasColumnType("bigint");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("StorageKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UploadedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FollowUpRequestId");
-
-                    b.ToTable("FollowUpEvidence");
-                });
-
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Answer")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("AnsweredByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<DateOnly?>("AnsweredOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("AssessmentId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("CertifyingBodyId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("CompanyId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("ConcernId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
 
                     b.Property<string>("QuestionCode")
                         .IsRequired()
@@ -1327,20 +1255,60 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<DateOnly>("RequestedOn")
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpReviewId", "QuestionCode")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpQuestions");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AuditorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SubmissionNumber")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ConcernId");
 
-                    b.HasIndex("CompanyId", "AnsweredOn");
+                    b.HasIndex("AssessmentId", "SubmissionNumber")
+                        .IsUnique();
 
-                    b.ToTable("FollowUpRequests");
+                    b.ToTable("FollowUpReviews");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Invitation", b =>
@@ -2402,22 +2370,22 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("Review");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.FollowUpRequest", "FollowUpRequest")
-                        .WithMany("Evidence")
-                        .HasForeignKey("FollowUpRequestId")
+                    b.HasOne("Certify.Data.Entities.FollowUpReview", "FollowUpReview")
+                        .WithMany("Questions")
+                        .HasForeignKey("FollowUpReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("FollowUpRequest");
+                    b.Navigation("FollowUpReview");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.Company", "Company")
+                    b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
                         .WithMany()
-                        .HasForeignKey("CompanyId")
+                        .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2427,7 +2395,7 @@ namespace Certify.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Company");
+                    b.Navigation("Assessment");
 
                     b.Navigation("Concern");
                 });
@@ -2654,9 +2622,9 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
                 {
-                    b.Navigation("Evidence");
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

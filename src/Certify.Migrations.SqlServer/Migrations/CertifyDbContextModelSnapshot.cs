@@ -1237,7 +1237,7 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.ToTable("Findings");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1245,80 +1245,8 @@ namespace Certify.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("nvarchar(255)");
-
-                    b.Property<long>("FollowUpRequestId")
+                    b.Property<long>("FollowUpReviewId")
                         .HasColumnType("bigint");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("StorageKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("UploadedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FollowUpRequestId");
-
-                    b.ToTable("FollowUpEvidence");
-                });
-
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Answer")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<string>("AnsweredByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<DateOnly?>("AnsweredOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("AssessmentId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("CertifyingBodyId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("CompanyId")
-                        .HasColumnType("int");
-
-                    b.Property<long>("ConcernId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
 
                     b.Property<string>("QuestionCode")
                         .IsRequired()
@@ -1330,20 +1258,60 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
-                    b.Property<DateOnly>("RequestedOn")
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpReviewId", "QuestionCode")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpQuestions");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AuditorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SubmissionNumber")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ConcernId");
 
-                    b.HasIndex("CompanyId", "AnsweredOn");
+                    b.HasIndex("AssessmentId", "SubmissionNumber")
+                        .IsUnique();
 
-                    b.ToTable("FollowUpRequests");
+                    b.ToTable("FollowUpReviews");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Invitation", b =>
@@ -2406,22 +2374,22 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("Review");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.FollowUpRequest", "FollowUpRequest")
-                        .WithMany("Evidence")
-                        .HasForeignKey("FollowUpRequestId")
+                    b.HasOne("Certify.Data.Entities.FollowUpReview", "FollowUpReview")
+                        .WithMany("Questions")
+                        .HasForeignKey("FollowUpReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("FollowUpRequest");
+                    b.Navigation("FollowUpReview");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.Company", "Company")
+                    b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
                         .WithMany()
-                        .HasForeignKey("CompanyId")
+                        .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2431,7 +2399,7 @@ namespace Certify.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Company");
+                    b.Navigation("Assessment");
 
                     b.Navigation("Concern");
                 });
@@ -2658,9 +2626,9 @@ namespace Certify.Migrations.SqlServer.Migrations
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
                 {
-                    b.Navigation("Evidence");
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1188,84 +1188,14 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.ToTable("Findings");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("FollowUpRequestId")
+                    b.Property<long>("FollowUpReviewId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StorageKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UploadedByUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FollowUpRequestId");
-
-                    b.ToTable("FollowUpEvidence");
-                });
-
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Answer")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AnsweredByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("AnsweredOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AssessmentId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CertifyingBodyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CompanyId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ConcernId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("QuestionCode")
                         .IsRequired()
@@ -1277,20 +1207,58 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("RequestedOn")
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpReviewId", "QuestionCode")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpQuestions");
+                });
+
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuditorUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
+                    b.Property<long>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionNumber")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ConcernId");
 
-                    b.HasIndex("CompanyId", "AnsweredOn");
+                    b.HasIndex("AssessmentId", "SubmissionNumber")
+                        .IsUnique();
 
-                    b.ToTable("FollowUpRequests");
+                    b.ToTable("FollowUpReviews");
                 });
 
             modelBuilder.Entity("Certify.Data.Entities.Invitation", b =>
@@ -2322,22 +2290,22 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("Review");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpEvidence", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpQuestion", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.FollowUpRequest", "FollowUpRequest")
-                        .WithMany("Evidence")
-                        .HasForeignKey("FollowUpRequestId")
+                    b.HasOne("Certify.Data.Entities.FollowUpReview", "FollowUpReview")
+                        .WithMany("Questions")
+                        .HasForeignKey("FollowUpReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("FollowUpRequest");
+                    b.Navigation("FollowUpReview");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
                 {
-                    b.HasOne("Certify.Data.Entities.Company", "Company")
+                    b.HasOne("Certify.Data.Entities.Assessment", "Assessment")
                         .WithMany()
-                        .HasForeignKey("CompanyId")
+                        .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
@@ -2347,7 +2315,7 @@ namespace Certify.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.Navigation("Company");
+                    b.Navigation("Assessment");
 
                     b.Navigation("Concern");
                 });
@@ -2574,9 +2542,9 @@ namespace Certify.Migrations.Sqlite.Migrations
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("Certify.Data.Entities.FollowUpRequest", b =>
+            modelBuilder.Entity("Certify.Data.Entities.FollowUpReview", b =>
                 {
-                    b.Navigation("Evidence");
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

@@ -30,7 +30,7 @@ public sealed class FollowUpDeadlineJob(
         .Where(f => f.RemindedOn == null || f.RemindedOn < today || (f.DueOn < today && f.EscalatedAt == null))
         .OrderBy(f => f.Id)
         .Select(f => new DueFollowUp(
-            f.Id, f.CertifyingBodyId, f.ConcernId, f.AssessmentId, f.Assessment!.CompanyId, f.Assessment.Company!.TradeName ?? f.Assessment.Company.LegalName,
+            f.Id, f.Concern!.CertifyingBodyId, f.ConcernId, f.AssessmentId, f.Assessment!.CompanyId, f.Assessment.Company!.TradeName ?? f.Assessment.Company.LegalName,
             f.Concern!.Distinctive!.Number, f.DueOn, f.RemindedOn, f.EscalatedAt));
 
     protected override async Task RemindAsync(CertifyDbContext db, DueFollowUp item, DateOnly today, CancellationToken ct)

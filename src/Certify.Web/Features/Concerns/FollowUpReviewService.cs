@@ -163,7 +163,6 @@ public sealed class FollowUpReviewService(
         var followUp = new FollowUpReview
         {
             ConcernId = concernId,
-            CertifyingBodyId = bodyId,
             AssessmentId = assessment.Id,
             SubmissionNumber = assessment.SubmissionCount + 1,
             AuditorUserId = concern.AssignedAuditorId ?? (isAdmin ? null : userId),

@@ -25,7 +25,6 @@ namespace Certify.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ConcernId = table.Column<long>(type: "bigint", nullable: false),
-                    CertifyingBodyId = table.Column<int>(type: "integer", nullable: false),
                     AssessmentId = table.Column<int>(type: "integer", nullable: false),
                     SubmissionNumber = table.Column<int>(type: "integer", nullable: false),
                     AuditorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),

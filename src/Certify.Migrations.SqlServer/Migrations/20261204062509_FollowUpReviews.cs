@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Certify.Migrations.Sqlite.Migrations
+namespace Certify.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class FollowUpReviews : Migration
@@ -21,18 +21,17 @@ namespace Certify.Migrations.Sqlite.Migrations
                 name: "FollowUpReviews",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ConcernId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CertifyingBodyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmissionNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuditorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OpenedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ConcernId = table.Column<long>(type: "bigint", nullable: false),
+                    AssessmentId = table.Column<int>(type: "int", nullable: false),
+                    SubmissionNumber = table.Column<int>(type: "int", nullable: false),
+                    AuditorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OpenedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -55,11 +54,11 @@ namespace Certify.Migrations.Sqlite.Migrations
                 name: "FollowUpQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FollowUpReviewId = table.Column<long>(type: "INTEGER", nullable: false),
-                    QuestionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Request = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FollowUpReviewId = table.Column<long>(type: "bigint", nullable: false),
+                    QuestionCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Request = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,20 +102,20 @@ namespace Certify.Migrations.Sqlite.Migrations
                 name: "FollowUpRequests",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CompanyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConcernId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    AnsweredByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AssessmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CertifyingBodyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    QuestionCode = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Request = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CompanyId = table.Column<int>(type: "int", nullable: false),
+                    ConcernId = table.Column<long>(type: "bigint", nullable: false),
+                    Answer = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    AnsweredByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AssessmentId = table.Column<int>(type: "int", nullable: false),
+                    CertifyingBodyId = table.Column<int>(type: "int", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    QuestionCode = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Request = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,16 +138,16 @@ namespace Certify.Migrations.Sqlite.Migrations
                 name: "FollowUpEvidence",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FollowUpRequestId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FollowUpRequestId = table.Column<long>(type: "bigint", nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
