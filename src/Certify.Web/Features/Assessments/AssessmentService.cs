@@ -206,12 +206,8 @@ public sealed class AssessmentService(
                 Evidence = copies,
             };
             db.Assessments.Add(renewal);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.AssessmentRenewalStarted, nameof(Assessment), renewal.Id.ToString(),
-                new { source.Code, Renews = source.Id, Answers = answers.Count, Files = copies.Count }, companyId: companyId));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await AuditLog.SaveWithAuditAsync(db, () => AuditLog.Event(clock, AuditActor.From(user), AuditActions.AssessmentRenewalStarted, nameof(Assessment), renewal.Id.ToString(),
+                new { source.Code, Renews = source.Id, Answers = answers.Count, Files = copies.Count }, companyId: companyId), ct);
             return new RenewResult(RenewOutcome.Started, renewal.Id);
         }
         catch (Exception ex) when (ex is DbUpdateException or IOException or OperationCanceledException)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Certify.Data;
 using Certify.Data.Entities;
 
 namespace Certify.Web.Features.Audit;
@@ -18,6 +19,21 @@ public sealed record AuditActor(string? UserId, string? UserName)
 public static class AuditLog
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    /// <summary>
+    /// Saves the context's new rows and then the audit row that names one of them by its id (known only once saved),
+    /// in one transaction: both are stored or neither.
+    /// </summary>
+    public static async Task SaveWithAuditAsync(CertifyDbContext db, Func<AuditEvent> audit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        db.AuditEvents.Add(audit());
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
 
     /// <exception cref="ArgumentException"><paramref name="action"/> is not one of <see cref="AuditActions"/>, so no reader could be told what happened.</exception>
     public static AuditEvent Event(

@@ -55,9 +55,8 @@ public sealed class BuyerService(IDbContextFactory<CertifyDbContext> dbFactory, 
         var buyer = new Buyer { Name = trimmed.Length > MaxNameLength ? trimmed[..MaxNameLength] : trimmed, CreatedAt = now };
         buyer.Members.Add(new BuyerMembership { UserId = userId, Role = CompanyRole.Owner, AlertMode = AlertMode.Immediate, CreatedAt = now });
         db.Buyers.Add(buyer);
-        await db.SaveChangesAsync(ct);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.BuyerRegistered, nameof(Buyer), buyer.Id.ToString(CultureInfo.InvariantCulture), new { buyer.Name }));
-        await db.SaveChangesAsync(ct);
+        await AuditLog.SaveWithAuditAsync(db, () => AuditLog.Event(clock, AuditActor.From(user), AuditActions.BuyerRegistered, nameof(Buyer),
+            buyer.Id.ToString(CultureInfo.InvariantCulture), new { buyer.Name }), ct);
         return buyer.Id;
     }
 

@@ -85,9 +85,8 @@ public sealed class IntegrationService(
             CreatedByUserId = TenantAccess.UserId(user)!,
         };
         db.BuyerApiKeys.Add(row);
-        await db.SaveChangesAsync(ct);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.ApiKeyCreated, nameof(BuyerApiKey), row.Id.ToString(CultureInfo.InvariantCulture), new { row.Name, row.Prefix }));
-        await db.SaveChangesAsync(ct);
+        await AuditLog.SaveWithAuditAsync(db, () => AuditLog.Event(clock, AuditActor.From(user), AuditActions.ApiKeyCreated, nameof(BuyerApiKey),
+            row.Id.ToString(CultureInfo.InvariantCulture), new { row.Name, row.Prefix }), ct);
         return new CreatedSecret(row.Id, key);
     }
 
@@ -157,9 +156,8 @@ public sealed class IntegrationService(
             CreatedAt = clock.GetUtcNow(),
         };
         db.WebhookEndpoints.Add(endpoint);
-        await db.SaveChangesAsync(ct);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.WebhookRegistered, nameof(WebhookEndpoint), endpoint.Id.ToString(CultureInfo.InvariantCulture), new { endpoint.Url }));
-        await db.SaveChangesAsync(ct);
+        await AuditLog.SaveWithAuditAsync(db, () => AuditLog.Event(clock, AuditActor.From(user), AuditActions.WebhookRegistered, nameof(WebhookEndpoint),
+            endpoint.Id.ToString(CultureInfo.InvariantCulture), new { endpoint.Url }), ct);
         return (new CreatedSecret(endpoint.Id, secret), WebhookTargetError.None);
     }
 

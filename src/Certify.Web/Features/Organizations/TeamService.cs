@@ -396,12 +396,8 @@ public sealed class TeamService(
         invitation.InvitedByUserId = TenantAccess.UserId(user)!;
         invitation.CreatedAt = now;
         db.Invitations.Add(invitation);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.InvitationSent, nameof(Invitation), invitation.Id.ToString(),
-            new { Email = normalized, Role = roleName }, companyId, bodyId));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await AuditLog.SaveWithAuditAsync(db, () => AuditLog.Event(clock, AuditActor.From(user), AuditActions.InvitationSent, nameof(Invitation), invitation.Id.ToString(),
+            new { Email = normalized, Role = roleName }, companyId, bodyId), ct);
 
         var inviter = user.Identity?.Name ?? "Certify";
         // From the configured public address, never from the request's Host header (which a client chooses).

@@ -134,14 +134,10 @@ public sealed class RiskRankingService(
             DrawnByUserId = userId,
             ItemsJson = JsonSerializer.Serialize(drawn, Json),
         };
-        // The sample and its audit row are stored together (the audit row names the sample's id).
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.RiskSamples.Add(sample);
-        await db.SaveChangesAsync(ct);
-        db.AuditEvents.Add(AuditLog.Event(clock, AuditActor.From(user), AuditActions.RiskSampleDrawn, "RiskSample", sample.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new { Requested = count, Seed = usedSeed, Candidates = candidates.Count, Program = filter.Program, State = filter.State, filter.Topic }, bodyId: bodyId));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await AuditLog.SaveWithAuditAsync(db, () => AuditLog.Event(clock, AuditActor.From(user), AuditActions.RiskSampleDrawn, "RiskSample",
+            sample.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new { Requested = count, Seed = usedSeed, Candidates = candidates.Count, Program = filter.Program, State = filter.State, filter.Topic }, bodyId: bodyId), ct);
         return new RiskSampleResult(sample.Id, null);
     }
 
