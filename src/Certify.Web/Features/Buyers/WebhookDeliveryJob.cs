@@ -136,6 +136,9 @@ public sealed class WebhookDeliveryJob(
     private async Task DisableIfFailingAsync(CertifyDbContext db, int endpointId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+
+        // Disabled and told together: a crash between them must not leave the owners unaware of a disabled endpoint.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var disabled = await db.WebhookEndpoints
             .Where(e => e.Id == endpointId && e.DisabledAt == null && e.ConsecutiveFailures >= WebhookSchedule.DisableAfterFailures)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.DisabledAt, now), ct);
@@ -153,6 +156,7 @@ public sealed class WebhookDeliveryJob(
             new Dictionary<string, string> { ["url"] = endpoint.Url, ["count"] = endpoint.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture) },
             $"webhook-disabled:{endpointId}:{now.UtcTicks}", ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         notifier.Dispatch(emails);
     }
 }
