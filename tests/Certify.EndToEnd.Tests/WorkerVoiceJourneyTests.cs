@@ -124,6 +124,8 @@ public sealed class WorkerVoiceJourneyTests(AppFixture app, BrowserFixture brows
         await review.ClickAsync("#confirm-mark-remaining");
         await Expect(review.Locator("#approve")).ToContainTextAsync("Cerrar la revisión de seguimiento");
         await auditor.ScreenshotAsync("4d-follow-up-review", fullPage: false);
+        await review.Locator("[data-testid=follow-up-no-reject]").ScrollIntoViewIfNeededAsync();
+        await auditor.ScreenshotAsync("4d2-follow-up-decision", fullPage: false);
         await review.SetViewportSizeAsync(390, 844);
         await review.Locator("#follow-up-banner").ScrollIntoViewIfNeededAsync();
         await auditor.ScreenshotAsync("4d-follow-up-review-phone", fullPage: false);
